@@ -14,3 +14,6 @@ public class ValidationFailed(IReadOnlyDictionary<string, string[]> errors)
 
 /// <summary>The resource does not exist for this caller (answers 404; also used for other tenants' resources).</summary>
 public class NotFound(string message) : Exception(message);
+
+/// <summary>The caller is known but may not do this here (answers 403).</summary>
+public class Forbidden(string message) : Exception(message);

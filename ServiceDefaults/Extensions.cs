@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.ServiceDefaults.Health;
+using Portal.ServiceDefaults.Problems;
+using Portal.ServiceDefaults.Telemetry;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The wiring every Portal process shares (the Aspire ServiceDefaults shape).</summary>
+public static class ServiceDefaultsExtensions
+{
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigurePortalTelemetry();
+        builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        builder.Services.AddPortalProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Problem details for every error, then authentication and authorisation, in that order so 401/403 are problems too.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UsePortalProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapPortalHealth();
+        return app;
+    }
+}

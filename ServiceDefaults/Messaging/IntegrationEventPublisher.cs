@@ -1,0 +1,34 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+
+namespace Portal.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes integration messages derived from committed events (no dual write). Runs in the async
+/// daemon, so on one node at a time; a replay after a crash publishes again with the same message id
+/// (the event's id), which idempotent consumers recognise.
+/// </summary>
+public abstract class IntegrationEventPublisher(IBus bus) : SubscriptionBase
+{
+    /// <summary>The contract message for a domain event, or null when the event is internal.</summary>
+    protected abstract object? ToMessage(IEvent @event);
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var @event in page.Events)
+        {
+            if (ToMessage(@event) is not { } message) continue;
+            await bus.Publish(message, message.GetType(), context =>
+            {
+                context.MessageId = @event.Id;
+                context.Headers.Set("Portal-Organisation", @event.TenantId);
+            }, cancellationToken);
+        }
+        return NullChangeListener.Instance;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Portal.ServiceDefaults.Problems;
+using Portal.ServiceDefaults.Security;
+
+namespace Portal.ServiceDefaults.Permissions;
+
+public static class PermissionEndpointExtensions
+{
+    private const string ScopeKey = "Portal.Scope";
+
+    /// <summary>
+    /// Refuses callers without the permission (403) and leaves the granted scope on the request for
+    /// the endpoint to check against the resource. Platform operators act with organisation scope.
+    /// </summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(permission);
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var scope = ScopeFor(PortalCaller.From(http.User), permission);
+            if (scope == Scope.None)
+                throw new Forbidden($"Your account does not have the permission '{permission.Name}'.");
+            http.Items[ScopeKey] = scope;
+            return await next(context);
+        });
+        return builder;
+    }
+
+    public static Scope ScopeFor(PortalCaller caller, Permission permission) => caller switch
+    {
+        { IsOperator: true } => Scope.Organisation,
+        { Kind: AccountKind.Staff, StaffType: { } type } => PermissionMatrix.ScopeOf(type, permission),
+        _ => Scope.None,
+    };
+
+    /// <summary>The scope granted by <see cref="RequirePermission{TBuilder}"/> on this request.</summary>
+    public static Scope GrantedScope(this HttpContext context) =>
+        context.Items.TryGetValue(ScopeKey, out var scope) && scope is Scope s ? s : Scope.None;
+}

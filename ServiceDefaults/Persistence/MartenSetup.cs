@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.OpenTelemetry;
+using JasperFx.Events.Daemon;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Portal.ServiceDefaults.Health;
+using Weasel.Core;
+
+namespace Portal.ServiceDefaults.Persistence;
+
+public static class MartenSetup
+{
+    /// <summary>
+    /// The shared event store: one database per service (ConnectionStrings:postgres), events and documents
+    /// conjoined-tenanted by organisation id, lightweight sessions opened for the caller's tenant,
+    /// and the async daemon in HotCold mode so exactly one replica projects and publishes at a time.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddPortalMarten(
+        this IHostApplicationBuilder builder, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:postgres is not configured.");
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = builder.Environment.ApplicationName }.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<TenantResolver>();
+
+        return builder.Services.AddMarten(options =>
+            {
+                options.Connection(dataSource);
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
+                    json.Converters.Add(new JsonStringEnumConverter()));
+                options.Events.TenancyStyle = TenancyStyle.Conjoined;
+                options.Policies.AllDocumentsAreMultiTenanted();
+                options.Schema.For<HandledMessage>().SingleTenanted();
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<TenantSessionFactory>()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Portal.ServiceDefaults.Security;
+
+public static class AuthenticationSetup
+{
+    /// <summary>Signing algorithms we accept; anything else (including "none") is refused.</summary>
+    public static readonly string[] AllowedAlgorithms = ["RS256", "PS256", "ES256"];
+
+    /// <summary>
+    /// JWT bearer validation of tokens from Identity (Portal:Auth:Authority, or Identity's discovered
+    /// address under Aspire's contract), with this service's own audience. Every endpoint needs a
+    /// token unless it says otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder, string audience)
+    {
+        var authority = builder.Configuration["Portal:Auth:Authority"]
+            ?? builder.Configuration["services:identity:http:0"]
+            ?? throw new InvalidOperationException("Neither Portal:Auth:Authority nor services:identity:http:0 is configured.");
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.Authority = authority;
+            options.MetadataAddress = builder.Configuration["Portal:Auth:MetadataAddress"] ?? "";
+            options.Audience = audience;
+            options.MapInboundClaims = false;
+            // Plain HTTP only to an issuer on this machine (local development and tests).
+            options.RequireHttpsMetadata = !IsLoopback(authority);
+            options.TokenValidationParameters.ValidAlgorithms = AllowedAlgorithms;
+            options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            options.TokenValidationParameters.NameClaimType = PortalClaims.Subject;
+            options.TokenValidationParameters.RoleClaimType = PortalClaims.StaffType;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
+
+    private static bool IsLoopback(string authority) =>
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+}
