@@ -13,10 +13,10 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// JWT bearer validation of tokens from Identity (Portal:Auth:Authority, or Identity's discovered
-    /// address under Aspire's contract), with this service's own audience. Every endpoint needs a
+    /// address under Aspire's contract), for this service's own audience (the gateway accepts every service's). Every endpoint needs a
     /// token unless it says otherwise.
     /// </summary>
-    public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder, string audience)
+    public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder, params string[] audiences)
     {
         var authority = builder.Configuration["Portal:Auth:Authority"]
             ?? builder.Configuration["services:identity:http:0"]
@@ -26,7 +26,7 @@ public static class AuthenticationSetup
         {
             options.Authority = authority;
             options.MetadataAddress = builder.Configuration["Portal:Auth:MetadataAddress"] ?? "";
-            options.Audience = audience;
+            options.TokenValidationParameters.ValidAudiences = audiences;
             options.MapInboundClaims = false;
             // Plain HTTP only to an issuer on this machine (local development and tests).
             options.RequireHttpsMetadata = !IsLoopback(authority);
