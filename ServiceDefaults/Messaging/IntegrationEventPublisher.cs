@@ -14,15 +14,18 @@ namespace Portal.ServiceDefaults.Messaging;
 /// </summary>
 public abstract class IntegrationEventPublisher(IBus bus) : SubscriptionBase
 {
-    /// <summary>The contract message for a domain event, or null when the event is internal.</summary>
-    protected abstract object? ToMessage(IEvent @event);
+    /// <summary>
+    /// The contract message for a domain event, or null when the event stays inside the service. The
+    /// operations belong to the event's tenant, for messages that carry the aggregate as of that event.
+    /// </summary>
+    protected abstract ValueTask<object?> ToMessage(IEvent @event, IDocumentOperations operations, CancellationToken cancellationToken);
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         foreach (var @event in page.Events)
         {
-            if (ToMessage(@event) is not { } message) continue;
+            if (await ToMessage(@event, TenantOperations(operations, @event), cancellationToken) is not { } message) continue;
             await bus.Publish(message, message.GetType(), context =>
             {
                 context.MessageId = @event.Id;
@@ -31,4 +34,7 @@ public abstract class IntegrationEventPublisher(IBus bus) : SubscriptionBase
         }
         return NullChangeListener.Instance;
     }
+
+    private static IDocumentOperations TenantOperations(IDocumentOperations operations, IEvent @event) =>
+        string.IsNullOrEmpty(@event.TenantId) ? operations : (IDocumentOperations)operations.ForTenant(@event.TenantId);
 }
