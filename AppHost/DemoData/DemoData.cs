@@ -1,0 +1,11 @@
+namespace Portal.AppHost.DemoData;
+
+/// <summary>Demo data for local development, seeded once per state folder after the system is healthy.</summary>
+public static class DemoData
+{
+    public static async Task SeedAsync(Uri gatewayUrl, Uri identityUrl, CancellationToken cancellationToken)
+    {
+        // Each service adds its demo data here.
+        await Task.CompletedTask;
+    }
+}

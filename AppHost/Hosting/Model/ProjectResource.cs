@@ -1,0 +1,37 @@
+namespace Portal.AppHost.Hosting.Model;
+
+/// <summary>A .NET web project of this repository, launched from its build output.</summary>
+public sealed class ProjectResource(string name, string projectDirectory) : IResource
+{
+    private readonly List<IResource> _references = [];
+
+    public string Name { get; } = name;
+    /// <summary>Relative to the repository root, e.g. services/Institution.</summary>
+    public string ProjectDirectory { get; } = projectDirectory;
+    public IReadOnlyList<IResource> References => _references;
+    /// <summary>Null for a free port; set for a public door such as the gateway.</summary>
+    public int? HttpPort { get; private set; }
+    public string HealthPath { get; private set; } = "/health";
+
+    public IEnumerable<ProjectResource> ProjectReferences => _references.OfType<ProjectResource>();
+
+    public ProjectResource WithReference(IResource resource)
+    {
+        if (resource is PostgresServerResource)
+            throw new ArgumentException($"Reference one of {resource.Name}'s databases (AddDatabase), not the server.");
+        _references.Add(resource);
+        return this;
+    }
+
+    public ProjectResource WithHttpPort(int port)
+    {
+        HttpPort = port == 0 ? null : port;
+        return this;
+    }
+
+    public ProjectResource WithHealthCheck(string path)
+    {
+        HealthPath = path;
+        return this;
+    }
+}

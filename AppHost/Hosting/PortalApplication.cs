@@ -1,0 +1,179 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Portal.AppHost.Hosting.Model;
+using Portal.AppHost.Infrastructure;
+
+namespace Portal.AppHost.Hosting;
+
+/// <summary>
+/// The declared system, runnable: servers first, then projects in dependency order (each healthy before its
+/// dependants start), and everything stopped in reverse order.
+/// </summary>
+public sealed class PortalApplication : IAsyncDisposable
+{
+    private readonly PortalAppOptions _options;
+    private readonly IReadOnlyList<IResource> _resources;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly Action<string, string> _output;
+    private readonly HealthProbe _probe = new();
+    private readonly List<ProjectRunner> _runners = [];
+    private StateFolder? _state;
+    private InfrastructureRuntime? _infrastructure;
+
+    internal PortalApplication(PortalAppOptions options, IReadOnlyList<IResource> resources)
+    {
+        _options = options;
+        _resources = resources;
+        _loggerFactory = options.LoggerFactory ?? LoggerFactory.Create(logging => logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        }));
+        _logger = _loggerFactory.CreateLogger("Portal.AppHost");
+        _output = options.Output ?? new ConsoleOutput().WriteLine;
+    }
+
+    public PortalAppOptions Options => _options;
+
+    public Uri UrlOf(string projectName) =>
+        _runners.SingleOrDefault(runner => runner.Project.Name == projectName)?.Url
+        ?? throw new InvalidOperationException($"No running project named '{projectName}'.");
+
+    /// <summary>Foreground run until SIGINT/SIGTERM; returns the process exit code.</summary>
+    public async Task<int> RunAsync()
+    {
+        using var shutdown = new CancellationTokenSource();
+        var signalled = 0;
+        void RequestShutdown(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (Interlocked.Exchange(ref signalled, 1) == 1) return;
+            _logger.LogInformation("Stopping (signal {Signal})", context.Signal);
+            shutdown.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestShutdown);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestShutdown);
+
+        try
+        {
+            await StartAsync(shutdown.Token);
+            await AfterStartAsync(shutdown.Token);
+            await Task.Delay(Timeout.Infinite, shutdown.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception e)
+        {
+            _logger.LogError("{Error}", e.Message);
+            return 1;
+        }
+        finally
+        {
+            await StopAsync();
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _state = StateFolder.Acquire(_options.StateDirectory);
+        var projects = DependencyOrder.Sort(_options.Mode == PortalAppMode.Run ? _resources.OfType<ProjectResource>() : []);
+        var urls = AssignUrls(projects);
+
+        _infrastructure = await InfrastructureRuntime.StartAsync(_options, _resources, _logger, _output, cancellationToken);
+        foreach (var project in projects)
+        {
+            var directory = Path.Combine(_options.RepositoryRoot, project.ProjectDirectory);
+            var runner = new ProjectRunner(project, urls[project],
+                ProjectOutput.FindAssembly(directory, _options.Configuration), directory,
+                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other]),
+                _output, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
+            _runners.Add(runner);
+            await runner.StartAsync(_probe, _options.HealthTimeout, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<ResourceStatus>> StatusAsync(CancellationToken cancellationToken)
+    {
+        var statuses = new List<ResourceStatus>();
+        if (_infrastructure is not null)
+        {
+            var postgresHealthy = _infrastructure.Postgres is { } postgres && await postgres.IsAcceptingAsync(cancellationToken);
+            var rabbitMqHealthy = _infrastructure.RabbitMq is { } rabbitMq && await rabbitMq.IsAcceptingAsync(cancellationToken);
+            statuses.AddRange(_infrastructure.Statuses(postgresHealthy, rabbitMqHealthy));
+        }
+        foreach (var runner in _runners)
+        {
+            var (healthy, _) = await _probe.CheckAsync(runner.Url, runner.Project.HealthPath, cancellationToken);
+            statuses.Add(new ResourceStatus(runner.Project.Name, "project", runner.Url.ToString().TrimEnd('/'),
+                healthy, runner.ProcessId, runner.ProcessIds));
+        }
+        return statuses;
+    }
+
+    public async Task StopAsync()
+    {
+        for (var i = _runners.Count - 1; i >= 0; i--) await _runners[i].DisposeAsync();
+        _runners.Clear();
+        if (_infrastructure is not null) await _infrastructure.DisposeAsync();
+        _infrastructure = null;
+        _state?.Dispose();
+        _state = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _probe.Dispose();
+        if (_options.LoggerFactory is null) _loggerFactory.Dispose();
+    }
+
+    private async Task AfterStartAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Mode == PortalAppMode.Infrastructure)
+        {
+            EnvFile.Write(_options.EnvFile!, _infrastructure!.ExportedEnvironment());
+            _logger.LogInformation("Infrastructure ready; connection strings written to {EnvFile}", _options.EnvFile);
+        }
+        else if (_options.SeedDemoData)
+        {
+            await SeedDemoDataOnceAsync(cancellationToken);
+        }
+        Console.Out.Write(Environment.NewLine + ResourceTable.Format(await StatusAsync(cancellationToken)) + Environment.NewLine);
+        _logger.LogInformation("Press Ctrl+C to stop");
+    }
+
+    private async Task SeedDemoDataOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_state!.DemoDataSeeded || !_runners.Any(r => r.Project.Name == "gateway") || !_runners.Any(r => r.Project.Name == "identity"))
+            return;
+        try
+        {
+            _logger.LogInformation("Seeding demo data (once per state folder)");
+            await DemoData.DemoData.SeedAsync(UrlOf("gateway"), UrlOf("identity"), cancellationToken);
+            _state.MarkDemoDataSeeded();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Seeding demo data failed; it is tried again on the next start");
+        }
+    }
+
+    private Dictionary<ProjectResource, Uri> AssignUrls(IReadOnlyList<ProjectResource> projects)
+    {
+        var urls = new Dictionary<ProjectResource, Uri>();
+        foreach (var project in projects)
+        {
+            var port = project.HttpPort ?? FreePort.Next();
+            if (project.HttpPort is { } fixedPort && !FreePort.IsAvailable(fixedPort))
+                throw new InvalidOperationException(
+                    $"Port {fixedPort} for {project.Name} is already in use. Stop what uses it, or choose another port " +
+                    "with PORTAL_GATEWAY_PORT.");
+            urls[project] = new Uri($"http://127.0.0.1:{port}/");
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections;
+using Portal.AppHost.Hosting.Model;
+
+namespace Portal.AppHost.Hosting;
+
+/// <summary>
+/// The environment Aspire would give a project: its own connection strings, service discovery entries for
+/// the projects it references, its URL, and telemetry names. Everything else (e.g. Portal__* settings) is
+/// inherited from the AppHost.
+/// </summary>
+public static class ProjectEnvironment
+{
+    /// <summary>Inherited names that would mislead a project, e.g. the AppHost's own server-level connection strings.</summary>
+    private static readonly string[] ReplacedPrefixes = ["ConnectionStrings__", "services__"];
+    private static readonly string[] ReplacedNames =
+        ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "OTEL_SERVICE_NAME"];
+
+    public static IReadOnlyDictionary<string, string?> For(
+        ProjectResource project, Uri url, InfrastructureRuntime infrastructure, Func<ProjectResource, Uri> urlOf)
+    {
+        var environment = new Dictionary<string, string?>();
+        foreach (DictionaryEntry inherited in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)inherited.Key;
+            if (ReplacedNames.Contains(name) || ReplacedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                environment[name] = null;
+        }
+
+        environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["OTEL_SERVICE_NAME"] = project.Name;
+        // OTEL_EXPORTER_OTLP_ENDPOINT is inherited only when the AppHost itself has it: no collector runs here.
+
+        foreach (var reference in project.References)
+        {
+            switch (reference)
+            {
+                case PostgresDatabaseResource database:
+                    environment[$"ConnectionStrings__{database.ConnectionName}"] =
+                        infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database));
+                    break;
+                case RabbitMqServerResource rabbitMq:
+                    environment[$"ConnectionStrings__{rabbitMq.ConnectionName}"] = infrastructure.RabbitMq!.AmqpUri.ToString();
+                    break;
+                case ProjectResource other:
+                    environment[$"services__{other.Name}__http__0"] = urlOf(other).ToString().TrimEnd('/');
+                    break;
+            }
+        }
+        return environment;
+    }
+}
