@@ -6,6 +6,8 @@ public static class DemoData
     public static async Task SeedAsync(Uri gatewayUrl, Uri identityUrl, CancellationToken cancellationToken)
     {
         // Each service adds its demo data here.
-        await Task.CompletedTask;
+        using var gateway = new HttpClient { BaseAddress = gatewayUrl };
+        var tokens = new DemoTokens(gateway);
+        await InstitutionDemoData.SeedAsync(tokens, cancellationToken);
     }
 }
