@@ -1,5 +1,7 @@
 using Portal.Institution.Schools;
 using Portal.Institution.SupportCases;
+// Schools also has a StudentLoginsRequest (the HTTP body of the settings endpoint).
+using StudentLoginsRequest = Portal.Institution.SupportCases.StudentLoginsRequest;
 
 namespace Portal.Institution.Tests.Deciders;
 
