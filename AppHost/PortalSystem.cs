@@ -17,8 +17,9 @@ public sealed class PortalSystem : IAsyncDisposable
     {
         var postgres = builder.AddPostgres("postgres");
         var rabbitmq = builder.AddRabbitMq("rabbitmq");
-        // Stands in for the Identity service until it exists.
-        var identity = builder.AddProject("identity", "tools/DevIssuer");
+        // Stands in for the Identity service until it exists; its key file keeps tokens valid across restarts.
+        var identity = builder.AddProject("identity", "tools/DevIssuer")
+            .WithEnvironment("Portal__DevIssuer__KeyFile", Path.Combine(builder.Options.StateDirectory, "identity", "signing-key.pem"));
 
         var institution = builder.AddProject("institution", "services/Institution")
             .WithReference(postgres.AddDatabase("institution"))

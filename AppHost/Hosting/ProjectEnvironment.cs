@@ -24,13 +24,19 @@ public static class ProjectEnvironment
             var name = (string)inherited.Key;
             if (ReplacedNames.Contains(name) || ReplacedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
                 environment[name] = null;
+            else if (name.StartsWith("Logging__Console__", StringComparison.OrdinalIgnoreCase))
+                environment[name] = (string?)inherited.Value;
         }
 
         environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["OTEL_SERVICE_NAME"] = project.Name;
+        // One line per log entry reads better behind the [name] prefix; a developer's own choice wins.
+        environment.TryAdd("Logging__Console__FormatterName", "simple");
+        environment.TryAdd("Logging__Console__FormatterOptions__SingleLine", "true");
         // OTEL_EXPORTER_OTLP_ENDPOINT is inherited only when the AppHost itself has it: no collector runs here.
 
+        foreach (var (name, value) in project.Environment) environment[name] = value;
         foreach (var reference in project.References)
         {
             switch (reference)

@@ -19,10 +19,13 @@ public sealed class ProjectRunner(
     ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    /// <summary>A project that dies this often before it ever answers is broken, not slow: stop waiting.</summary>
+    private const int StartupCrashLimit = 5;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Queue<string> _recentOutput = new();
     private LaunchedProcess? _process;
     private Task _supervision = Task.CompletedTask;
+    private int _launches;
 
     public ProjectResource Project => project;
     public Uri Url => url;
@@ -59,6 +62,7 @@ public sealed class ProjectRunner(
 
     private void Launch()
     {
+        _launches++;
         _process = LaunchedProcess.Start("dotnet", [assembly], environment, workingDirectory, (line, _) =>
         {
             lock (_recentOutput)
@@ -114,12 +118,17 @@ public sealed class ProjectRunner(
                 logger.LogInformation("{Resource} is healthy after {Seconds:0.0}s", project.Name, waited.Elapsed.TotalSeconds);
                 return;
             }
+            if (_launches > StartupCrashLimit)
+            {
+                last = $"exited {_launches - 1} times";
+                break;
+            }
             await Task.Delay(250, cancellationToken);
         }
         string recent;
         lock (_recentOutput) recent = string.Join(Environment.NewLine, _recentOutput);
         throw new TimeoutException(
-            $"{project.Name} did not answer 200 on {new Uri(url, project.HealthPath)} within {timeout.TotalSeconds:0}s " +
+            $"{project.Name} did not answer 200 on {new Uri(url, project.HealthPath)} after {waited.Elapsed.TotalSeconds:0}s " +
             $"(last: {last}). Its last output:{Environment.NewLine}{recent}");
     }
 }

@@ -4,6 +4,7 @@ namespace Portal.AppHost.Hosting.Model;
 public sealed class ProjectResource(string name, string projectDirectory) : IResource
 {
     private readonly List<IResource> _references = [];
+    private readonly Dictionary<string, string> _environment = [];
 
     public string Name { get; } = name;
     /// <summary>Relative to the repository root, e.g. services/Institution.</summary>
@@ -13,6 +14,7 @@ public sealed class ProjectResource(string name, string projectDirectory) : IRes
     public int? HttpPort { get; private set; }
     public string HealthPath { get; private set; } = "/health";
 
+    public IReadOnlyDictionary<string, string> Environment => _environment;
     public IEnumerable<ProjectResource> ProjectReferences => _references.OfType<ProjectResource>();
 
     public ProjectResource WithReference(IResource resource)
@@ -20,6 +22,12 @@ public sealed class ProjectResource(string name, string projectDirectory) : IRes
         if (resource is PostgresServerResource)
             throw new ArgumentException($"Reference one of {resource.Name}'s databases (AddDatabase), not the server.");
         _references.Add(resource);
+        return this;
+    }
+
+    public ProjectResource WithEnvironment(string name, string value)
+    {
+        _environment[name] = value;
         return this;
     }
 

@@ -1,0 +1,56 @@
+using Portal.AppHost;
+using Portal.AppHost.Infrastructure;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system started through the AppHost's own declaration, once per test collection. On servers
+/// given by ./portal test it gets its own databases and virtual host; otherwise its own servers under a
+/// fresh state folder that is deleted afterwards.
+/// </summary>
+public sealed class PortalSystemFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
+    private PortalSystem? _system;
+
+    public PortalSystem System => _system ?? throw new InvalidOperationException("The system has not started.");
+    public Uri GatewayUrl => System.GatewayUrl;
+    public Uri IdentityUrl => System.IdentityUrl;
+
+    /// <summary>A client for the gateway, the only public door; callers dispose it.</summary>
+    public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayUrl };
+
+    public async Task InitializeAsync() => _system = await StartSystemAsync(StateDirectory());
+
+    public async Task DisposeAsync()
+    {
+        if (_system is not null) await _system.DisposeAsync();
+        DeleteState();
+    }
+
+    /// <summary>Starts another, independent system (e.g. to watch it stop); the caller disposes it.</summary>
+    public static async Task<PortalSystem> StartSystemAsync(string stateDirectory)
+    {
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        return await PortalSystem.StartAsync(new PortalSystemOptions
+        {
+            StateDirectory = stateDirectory,
+            GatewayPort = 0,
+        }, timeout.Token);
+    }
+
+    public static string StateDirectory(string purpose = "e2e") =>
+        Path.Combine(RepositoryRoot.Find(), ".state", $"{purpose}-{Environment.ProcessId}");
+
+    private static void DeleteState()
+    {
+        var state = StateDirectory();
+        if (Directory.Exists(state)) Directory.Delete(state, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalSystemCollection : ICollectionFixture<PortalSystemFixture>
+{
+    public const string Name = "Portal system";
+}
