@@ -29,7 +29,7 @@ public static class MartenSetup
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<TenantResolver>();
+        builder.Services.AddSingleton<TenantResolver>();
 
         return builder.Services.AddMarten(options =>
             {
@@ -40,6 +40,8 @@ public static class MartenSetup
                 options.Policies.AllDocumentsAreMultiTenanted();
                 options.Schema.For<HandledMessage>().SingleTenanted();
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // A standby checks for a free projection lock every second, so failover takes about that long (default 5 s).
+                options.Projections.LeadershipPollingTime = 1_000;
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 configure(options);

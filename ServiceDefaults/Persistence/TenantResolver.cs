@@ -14,7 +14,15 @@ public sealed class TenantResolver(IHttpContextAccessor accessor)
     public const string OrganisationHeader = "Portal-Organisation";
     public const string NoTenant = "*DEFAULT*";
 
-    public string CurrentTenant() => CurrentOrganisation()?.ToString() ?? NoTenant;
+    public string CurrentTenant()
+    {
+        if (CurrentOrganisation() is { } organisation) return organisation.ToString();
+        var user = accessor.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated == true && PortalCaller.From(user).IsOperator)
+            throw new ValidationFailed(OrganisationHeader,
+                $"A platform operator acts on a named organisation: give its id in the {OrganisationHeader} header.");
+        return NoTenant;
+    }
 
     public Guid? CurrentOrganisation()
     {

@@ -5,7 +5,7 @@ public class RuleViolation(string message) : Exception(message);
 
 /// <summary>Input that cannot be accepted, field by field (answers 400 with the errors listed).</summary>
 public class ValidationFailed(IReadOnlyDictionary<string, string[]> errors)
-    : Exception("One or more fields are invalid: " + string.Join(", ", errors.Keys))
+    : Exception(string.Join(" ", errors.SelectMany(e => e.Value)))
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 

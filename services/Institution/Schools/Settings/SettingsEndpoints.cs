@@ -5,7 +5,7 @@ using Portal.ServiceDefaults.Persistence;
 
 namespace Portal.Institution.Schools;
 
-public sealed record StudentLoginsRequest(bool Enabled, IReadOnlyList<string> YearGroups);
+public sealed record StudentLoginsBody(bool Enabled, IReadOnlyList<string> YearGroups);
 public sealed record StudentPortalRequest(IReadOnlyList<string> VisiblePages);
 public sealed record StudentInformationNumberRequest(bool Required, int MinimumLength, bool NumericOnly);
 public sealed record AllowedRequest(bool Allowed);
@@ -41,7 +41,7 @@ public static class SettingsEndpoints
             .RequirePermission(PermissionMatrix.ViewParentSelfRegistration).WithSummary("Whether parents see the self-registration link.");
 
         // Student logins cost the customer money, so they change through an approved support case or a platform operator.
-        group.MapSetting<StudentLoginsRequest>("/student-logins", PermissionMatrix.EditSchoolInformation, operatorOnly: true,
+        group.MapSetting<StudentLoginsBody>("/student-logins", PermissionMatrix.EditSchoolInformation, operatorOnly: true,
             (school, body, actor, at, state) => School.Decide(new ConfigureStudentLogins(school, body.Enabled, body.YearGroups, actor, at), state),
             "Turn student logins on or off and choose the year groups (platform operators; schools raise a support case).");
         group.MapSetting<StudentPortalRequest>("/student-portal", PermissionMatrix.EditSchoolInformation, operatorOnly: false,
