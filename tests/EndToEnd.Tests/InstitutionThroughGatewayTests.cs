@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Portal.AppHost.DemoData;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>Institution driven only through the gateway, with tokens a client obtains from the issuer behind it.</summary>
+[Collection(PortalSystemCollection.Name)]
+public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
+{
+    private async Task<HttpClient> ClientAs(object tokenRequest)
+    {
+        var gateway = fixture.CreateGatewayClient();
+        var token = await (await gateway.PostAsJsonAsync("/identity/dev/tokens", tokenRequest)).Content.ReadFromJsonAsync<JsonElement>();
+        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        return gateway;
+    }
+
+    private Task<HttpClient> Operator() => ClientAs(new { audiences = new[] { "portal-institution" }, kind = "operator" });
+
+    private Task<HttpClient> District(Guid org) => ClientAs(new
+    {
+        audiences = new[] { "portal-institution" }, kind = "staff", staffType = "district_administrator", organisation = org,
+    });
+
+    [Fact]
+    public async Task A_trust_registers_a_school_requests_student_logins_and_the_operator_approves()
+    {
+        var operatorClient = await Operator();
+        var created = await operatorClient.PostAsJsonAsync("/institution/organisations", new { name = "Seaview Trust", kind = "MultiAcademyTrust" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var org = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var admin = await District(org);
+
+        var school = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = "Seaview High", code = "150001", phase = "Secondary" });
+        Assert.Equal(HttpStatusCode.Created, school.StatusCode);
+        var schoolId = (await school.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var raised = await admin.PostAsJsonAsync($"/institution/institutions/{schoolId}/cases", new { yearGroups = new[] { "Y10" } });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var caseId = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        operatorClient.DefaultRequestHeaders.Add("Portal-Organisation", org.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsync($"/institution/cases/{caseId}/approve", null)).StatusCode);
+
+        var settings = await admin.GetFromJsonAsync<JsonElement>($"/institution/institutions/{schoolId}/settings");
+        Assert.True(settings.GetProperty("studentLogins").GetProperty("enabled").GetBoolean());
+        Assert.Equal("Y10", settings.GetProperty("studentLogins").GetProperty("yearGroups")[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_organisation_seeds_and_is_readable_through_the_gateway()
+    {
+        await DemoData.SeedAsync(fixture.GatewayUrl, fixture.IdentityUrl, CancellationToken.None);
+        var admin = await District(InstitutionDemoData.Trust);
+
+        var schools = await admin.GetFromJsonAsync<JsonElement>($"/institution/organisations/{InstitutionDemoData.Trust}/institutions");
+        var terms = await admin.GetFromJsonAsync<JsonElement>($"/institution/organisations/{InstitutionDemoData.Trust}/terms");
+        var members = await admin.GetFromJsonAsync<JsonElement>($"/institution/organisations/{InstitutionDemoData.Trust}/clusters/{InstitutionDemoData.NorthCluster}/members");
+
+        Assert.Equal(3, schools.GetArrayLength());
+        Assert.Equal(3, terms.GetArrayLength());
+        Assert.Equal(2, members.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Another_organisations_school_answers_not_found_through_the_gateway()
+    {
+        var operatorClient = await Operator();
+        var created = await operatorClient.PostAsJsonAsync("/institution/organisations", new { name = "Hilltop Trust", kind = "District" });
+        var org = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var school = await (await District(org)).PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = "Hilltop", code = "160001", phase = "Primary" });
+        var schoolId = (await school.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stranger = await District(Guid.NewGuid());
+
+        var response = await stranger.GetAsync($"/institution/institutions/{schoolId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_docs_page_lists_institution_and_its_openapi_document_is_served()
+    {
+        using var gateway = fixture.CreateGatewayClient();
+
+        var services = await gateway.GetFromJsonAsync<JsonElement>("/docs/services");
+        var openApi = await gateway.GetFromJsonAsync<JsonElement>("/institution/openapi/v1.json");
+
+        Assert.Contains("institution", services.GetRawText());
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/organisations/{org}/institutions", out _));
+    }
+}
