@@ -29,6 +29,7 @@ public sealed class PortalSystemOptions
         Configuration = Configuration,
         DatabaseNameSuffix = $"_e2e_{RunId}",
         VirtualHost = $"portal-e2e-{RunId}",
+        RemoveRunDataOnStop = true,
         SeedDemoData = SeedDemoData,
         HealthTimeout = HealthTimeout,
         LoggerFactory = LoggerFactory,

@@ -13,9 +13,15 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
     private readonly Dictionary<PostgresDatabaseResource, string> _databaseNames = [];
     private PostgresServer? _ownPostgres;
     private RabbitMqServer? _ownRabbitMq;
+    private string? _createdVirtualHost;
+    private readonly PortalAppOptions _options;
+    private readonly ILogger _logger;
 
-    private InfrastructureRuntime(PostgresServerResource? postgres, RabbitMqServerResource? rabbitMq)
+    private InfrastructureRuntime(
+        PostgresServerResource? postgres, RabbitMqServerResource? rabbitMq, PortalAppOptions options, ILogger logger)
     {
+        _options = options;
+        _logger = logger;
         PostgresResource = postgres;
         RabbitMqResource = rabbitMq;
     }
@@ -32,7 +38,8 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
     {
         var runtime = new InfrastructureRuntime(
             resources.OfType<PostgresServerResource>().SingleOrDefault(),
-            resources.OfType<RabbitMqServerResource>().SingleOrDefault());
+            resources.OfType<RabbitMqServerResource>().SingleOrDefault(),
+            options, logger);
         try
         {
             await runtime.StartPostgresAsync(options, logger, cancellationToken);
@@ -82,8 +89,26 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_options.RemoveRunDataOnStop) await RemoveRunDataAsync();
         if (_ownRabbitMq is not null) await _ownRabbitMq.DisposeAsync();
         if (_ownPostgres is not null) await _ownPostgres.DisposeAsync();
+    }
+
+    /// <summary>Servers we were given outlive us: leave them as we found them. Our own go with their folder.</summary>
+    private async Task RemoveRunDataAsync()
+    {
+        try
+        {
+            if (_ownPostgres is null && Postgres is not null)
+                foreach (var database in _databaseNames.Values)
+                    await Postgres.DropDatabaseAsync(database, CancellationToken.None);
+            if (_ownRabbitMq is null && RabbitMq is not null && _createdVirtualHost is not null)
+                await RabbitMq.DeleteVirtualHostAsync(_createdVirtualHost, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Could not remove this run's databases or virtual host: {Error}", e.Message);
+        }
     }
 
     private async Task StartPostgresAsync(PortalAppOptions options, ILogger logger, CancellationToken cancellationToken)
@@ -129,6 +154,9 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
         if (RabbitMq.Node is null)
             logger.LogWarning("No RabbitMQ node known to create virtual host {VirtualHost}; using the broker's URI as given", virtualHost);
         else
+        {
             RabbitMq = RabbitMq with { AmqpUri = await RabbitMq.CreateVirtualHostAsync(virtualHost, cancellationToken) };
+            _createdVirtualHost = virtualHost;
+        }
     }
 }

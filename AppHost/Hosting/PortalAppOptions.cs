@@ -28,6 +28,8 @@ public sealed class PortalAppOptions
     public string DatabaseNameSuffix { get; init; } = "";
     /// <summary>A RabbitMQ virtual host created for this run (on shared brokers); null uses the URI's own.</summary>
     public string? VirtualHost { get; init; }
+    /// <summary>On stop, drop this run's databases and virtual host from servers it was given (test runs).</summary>
+    public bool RemoveRunDataOnStop { get; init; }
     public bool SeedDemoData { get; init; }
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(3);
     public ILoggerFactory? LoggerFactory { get; init; }

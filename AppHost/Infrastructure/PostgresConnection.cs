@@ -35,6 +35,17 @@ public sealed record PostgresConnection(string AdminConnectionString)
         }
     }
 
+    /// <summary>Drops a database even while services still hold connections to it.</summary>
+    public async Task DropDatabaseAsync(string database, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var quoted = "\"" + database.Replace("\"", "\"\"") + "\"";
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task WaitUntilAcceptingAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -22,6 +22,11 @@ public sealed record RabbitMqConnection(Uri AmqpUri, RabbitMqNode? Node)
         return ForVirtualHost(virtualHost);
     }
 
+    public async Task DeleteVirtualHostAsync(string virtualHost, CancellationToken cancellationToken)
+    {
+        if (Node is not null) await Node.ControlCheckedAsync(["delete_vhost", virtualHost], cancellationToken);
+    }
+
     /// <summary>True once the broker answers an AMQP 0-9-1 protocol header with a method frame
     /// (Connection.Start): the listener is up and the broker really speaks AMQP, not just TCP.</summary>
     public async Task<bool> IsAcceptingAsync(CancellationToken cancellationToken)
