@@ -4,37 +4,37 @@ using Portal.AppHost.Infrastructure;
 namespace Portal.Testing;
 
 /// <summary>
-/// The servers a test process started for itself. They are stopped and their folder deleted when the process
-/// exits; a watchdog shell does the same if the process is killed before its exit handlers run.
+/// The servers a test process started for itself, and their folder: thrown away at process exit. The test host
+/// may be killed moments after its exit handlers start, so stopping is immediate (the data is discarded anyway),
+/// and a watchdog shell does the same if the process dies before its handlers run at all.
 /// </summary>
 internal static class LocalServers
 {
     private static readonly Lock Gate = new();
-    private static readonly List<IAsyncDisposable> Servers = [];
-    private static readonly List<string> KillCommands = [];
+    private static readonly List<string> StopCommands = [];
     private static Process? _watchdog;
 
     public static string StateDirectory { get; } =
         Path.Combine(RepositoryRoot.Find(), ".state", $"test-{Environment.ProcessId}");
 
-    public static void Register(PostgresServer server)
-    {
-        Add(server);
-        RestartWatchdog($"kill -KILL {server.ProcessId}");
-    }
+    // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster takes its backends down with it.
+    public static void Register(PostgresServer server) =>
+        Add($"kill -QUIT {server.ProcessId}; {WaitUntilGone(server.ProcessId)}");
 
-    public static void Register(RabbitMqServer server)
-    {
-        Add(server);
-        RestartWatchdog($"kill -KILL -- -{server.ProcessId}; {RabbitMqBinaries.Epmd} -port {server.Node.EpmdPort} -kill");
-    }
+    public static void Register(RabbitMqServer server) =>
+        Add($"kill -KILL -{server.ProcessId}; {WaitUntilGone(server.ProcessId)}; " +
+            $"{RabbitMqBinaries.Epmd} -port {server.Node.EpmdPort} -kill");
 
-    private static void Add(IAsyncDisposable server)
+    private static string WaitUntilGone(int pid) =>
+        $"for i in $(seq 50); do kill -0 {pid} 2>/dev/null || break; sleep 0.1; done";
+
+    private static void Add(string stopCommand)
     {
         lock (Gate)
         {
-            if (Servers.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
-            Servers.Add(server);
+            if (StopCommands.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
+            StopCommands.Add(stopCommand);
+            RestartWatchdog();
         }
     }
 
@@ -42,33 +42,33 @@ internal static class LocalServers
     {
         lock (Gate)
         {
-            foreach (var server in Enumerable.Reverse(Servers))
-                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            Servers.Clear();
             _watchdog?.Kill();
-            if (Directory.Exists(StateDirectory)) Directory.Delete(StateDirectory, recursive: true);
+            using var stop = Shell(StopScript());
+            stop.WaitForExit(TimeSpan.FromSeconds(10));
         }
     }
 
+    private static string StopScript() =>
+        $"{string.Join("; ", StopCommands)}; rm -rf '{StateDirectory}'";
+
     /// <summary>One watchdog at a time, knowing every server started so far.</summary>
-    private static void RestartWatchdog(string killCommand)
+    private static void RestartWatchdog()
     {
-        lock (Gate)
+        _watchdog?.Kill();
+        _watchdog = Shell($"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {StopScript()}");
+    }
+
+    /// <summary>A shell in its own session, output redirected so it never holds the test host's output open.</summary>
+    private static Process Shell(string script)
+    {
+        var startInfo = new ProcessStartInfo("setsid")
         {
-            KillCommands.Add(killCommand);
-            _watchdog?.Kill();
-            var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
-                         $"{string.Join("; ", KillCommands)}; rm -rf '{StateDirectory}'";
-            // Redirected so the watchdog never holds the test host's output open after the host is gone.
-            var startInfo = new ProcessStartInfo("setsid")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var argument in new[] { "sh", "-c", script }) startInfo.ArgumentList.Add(argument);
-            _watchdog = Process.Start(startInfo);
-        }
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "sh", "-c", script }) startInfo.ArgumentList.Add(argument);
+        return Process.Start(startInfo)!;
     }
 }
