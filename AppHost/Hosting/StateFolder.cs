@@ -34,6 +34,17 @@ public sealed class StateFolder : IDisposable
         }
     }
 
+    /// <summary>Deletes a state folder together with folders it links to (see PostgresServer's /tmp fallback).</summary>
+    public static void Delete(string path)
+    {
+        if (!Directory.Exists(path)) return;
+        foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+        {
+            if (entry.LinkTarget is { } target && Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        }
+        Directory.Delete(path, recursive: true);
+    }
+
     public void MarkDemoDataSeeded() =>
         File.WriteAllText(System.IO.Path.Combine(Path, DemoSeededMarker), DateTimeOffset.UtcNow.ToString("O"));
 

@@ -42,7 +42,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync(string stateDirectory, ILogger logger, CancellationToken cancellationToken)
     {
         var binaries = PostgresBinaries.Locate();
-        var root = Path.Combine(Path.GetFullPath(stateDirectory), "postgres");
+        var root = await ReachableRootAsync(Path.Combine(Path.GetFullPath(stateDirectory), "postgres"), logger, cancellationToken);
         var dataDirectory = Path.Combine(root, "data");
         var socketDirectory = SocketDirectory(root);
         Directory.CreateDirectory(dataDirectory);
@@ -119,6 +119,30 @@ public sealed class PostgresServer : IAsyncDisposable
             runAsUser: SystemUser, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// As root, the postgres user must be able to reach the folder (e.g. not a checkout under /root). If it
+    /// cannot, the data lives in /tmp and the state folder holds a symlink to it, so deleting the state folder
+    /// with its link target (./portal does) still removes everything.
+    /// </summary>
+    private static async Task<string> ReachableRootAsync(string root, ILogger logger, CancellationToken cancellationToken)
+    {
+        var linked = new FileInfo(root).LinkTarget;
+        if (linked is not null) return linked;
+        if (!ProcessSignals.IsRoot) return root;
+        var stateDirectory = Path.GetDirectoryName(root)!;
+        Directory.CreateDirectory(stateDirectory);
+        var reachable = await CommandRunner.RunAsync("test", ["-x", stateDirectory], runAsUser: SystemUser,
+            cancellationToken: cancellationToken);
+        if (reachable.Succeeded) return root;
+
+        var fallback = Path.Combine(Path.GetTempPath(), $"portal-postgres-{Hash(root)}");
+        logger.LogWarning("The postgres user cannot reach {StateDirectory}; keeping PostgreSQL's data in {Fallback}",
+            stateDirectory, fallback);
+        Directory.CreateDirectory(fallback);
+        Directory.CreateSymbolicLink(root, fallback);
+        return fallback;
+    }
+
     private static async Task HandOverToSystemUserAsync(string[] paths, CancellationToken cancellationToken)
     {
         if (!ProcessSignals.IsRoot) return;
@@ -131,9 +155,11 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var preferred = Path.Combine(root, "sockets");
         if (preferred.Length <= 80) return preferred;
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..12].ToLowerInvariant();
-        return Path.Combine(Path.GetTempPath(), $"portal-pg-{hash}");
+        return Path.Combine(Path.GetTempPath(), $"portal-pg-{Hash(root)}");
     }
+
+    private static string Hash(string path) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)))[..12].ToLowerInvariant();
 
     private static int ReadPostmasterPid(string dataDirectory)
     {

@@ -1,4 +1,5 @@
 using Portal.AppHost;
+using Portal.AppHost.Hosting;
 using Portal.AppHost.Infrastructure;
 
 namespace Portal.EndToEnd.Tests;
@@ -42,11 +43,7 @@ public sealed class PortalSystemFixture : IAsyncLifetime
     public static string StateDirectory(string purpose = "e2e") =>
         Path.Combine(RepositoryRoot.Find(), ".state", $"{purpose}-{Environment.ProcessId}");
 
-    private static void DeleteState()
-    {
-        var state = StateDirectory();
-        if (Directory.Exists(state)) Directory.Delete(state, recursive: true);
-    }
+    private static void DeleteState() => StateFolder.Delete(StateDirectory());
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using Portal.AppHost.Hosting;
 using Portal.AppHost.Infrastructure;
 
 namespace Portal.EndToEnd.Tests;
@@ -24,7 +25,7 @@ public sealed class SystemShutdownTests
         }
         finally
         {
-            if (Directory.Exists(state)) Directory.Delete(state, recursive: true);
+            StateFolder.Delete(state);
         }
     }
 }

@@ -49,7 +49,8 @@ internal static class LocalServers
     }
 
     private static string StopScript() =>
-        $"{string.Join("; ", StopCommands)}; rm -rf '{StateDirectory}'";
+        // readlink: PostgreSQL's data may live behind a symlink when the postgres user cannot reach .state/.
+        $"{string.Join("; ", StopCommands)}; rm -rf \"$(readlink -f '{StateDirectory}/postgres')\" '{StateDirectory}'";
 
     /// <summary>One watchdog at a time, knowing every server started so far.</summary>
     private static void RestartWatchdog()
