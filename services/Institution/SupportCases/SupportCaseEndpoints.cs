@@ -61,12 +61,17 @@ public static class SupportCaseEndpoints
         cases.MapGet("/{case:guid}", async (Guid @case, IQuerySession session, HttpContext http) =>
         {
             var state = await Load(session, @case);
-            var scope = PermissionEndpointExtensions.ScopeFor(Caller.Of(http), PermissionMatrix.RequestFeatures);
-            if (scope == Scope.None) throw new Forbidden($"Your account does not have the permission '{PermissionMatrix.RequestFeatures.Name}'.");
-            if (scope != Scope.Organisation && !Caller.Of(http).Institutions.Contains(state.SchoolId))
-                throw new Forbidden("You may do this only for your own school.");
+            EnsureMayRead(http, state);
             return Results.Ok(state);
         }).WithSummary("A support case and its history.");
+
+        cases.MapGet("/{case:guid}/history", async (Guid @case, IQuerySession session, HttpContext http) =>
+        {
+            var state = await Load(session, @case);
+            EnsureMayRead(http, state);
+            var events = await session.Events.FetchStreamAsync(@case, token: http.RequestAborted);
+            return Results.Ok(events.Select(e => new { e.Version, e.Timestamp, Event = e.EventTypeName, Data = e.Data }));
+        }).WithSummary("Everything that happened to a support case, oldest first, with who did it.");
 
         cases.MapPost("/{case:guid}/approve", async (Guid @case, IDocumentSession session, HttpContext http) =>
         {
@@ -91,6 +96,15 @@ public static class SupportCaseEndpoints
                 new RejectSupportCase(@case, body.Reason, Caller.Of(http).AccountId, DateTimeOffset.UtcNow), state), NotFoundMessage(@case));
             return Results.Ok(await Load(session, @case));
         }).WithSummary("Reject a case with a reason (platform operators, naming the organisation).");
+    }
+
+    // Cases are addressed by their own id, so the school's scope is checked against the case once loaded.
+    private static void EnsureMayRead(HttpContext http, SupportCaseState state)
+    {
+        var scope = PermissionEndpointExtensions.ScopeFor(Caller.Of(http), PermissionMatrix.RequestFeatures);
+        if (scope == Scope.None) throw new Forbidden($"Your account does not have the permission '{PermissionMatrix.RequestFeatures.Name}'.");
+        if (scope != Scope.Organisation && !Caller.Of(http).Institutions.Contains(state.SchoolId))
+            throw new Forbidden("You may do this only for your own school.");
     }
 
     private static async Task<SupportCaseState> Load(IQuerySession session, Guid id) =>

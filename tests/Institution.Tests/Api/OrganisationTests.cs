@@ -40,6 +40,17 @@ public sealed class OrganisationTests(InstitutionApi api)
     }
 
     [Fact]
+    public async Task Health_reports_ready_only_with_postgres_and_the_bus_checked()
+    {
+        var health = await (await api.Anonymous().GetAsync("/health")).ShouldBe(HttpStatusCode.OK);
+
+        var checks = health.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+        Assert.Contains("postgres", checks);
+        Assert.Contains(checks, name => name.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_request_without_a_token_is_refused_with_a_problem()
     {
         var response = await api.Anonymous().GetAsync("/organisations");

@@ -24,6 +24,9 @@ public sealed class SupportCaseTests(InstitutionApi api)
         Assert.Equal(["Y10", "Y11"], published.YearGroups);
         var history = await (await api.Building(org, school).GetAsync($"/institutions/{school}/cases")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("Approved", history[0].GetProperty("status").GetString());
+        var events = await (await api.Building(org, school).GetAsync($"/cases/{caseId}/history")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(["student_logins_case_raised", "support_case_approved"],
+            events.EnumerateArray().Select(e => e.GetProperty("event").GetString()!).ToArray());
     }
 
     [Fact]
