@@ -82,13 +82,15 @@ public sealed class PortalApplication : IAsyncDisposable
         _state = StateFolder.Acquire(_options.StateDirectory);
         var projects = DependencyOrder.Sort(_options.Mode == PortalAppMode.Run ? _resources.OfType<ProjectResource>() : []);
         var urls = AssignUrls(projects);
+        // Before any server starts, so an unbuilt project fails at once.
+        var assemblies = projects.ToDictionary(project => project, project =>
+            ProjectOutput.FindAssembly(Path.Combine(_options.RepositoryRoot, project.ProjectDirectory), _options.Configuration));
 
         _infrastructure = await InfrastructureRuntime.StartAsync(_options, _resources, _logger, _output, cancellationToken);
         foreach (var project in projects)
         {
             var directory = Path.Combine(_options.RepositoryRoot, project.ProjectDirectory);
-            var runner = new ProjectRunner(project, urls[project],
-                ProjectOutput.FindAssembly(directory, _options.Configuration), directory,
+            var runner = new ProjectRunner(project, urls[project], assemblies[project], directory,
                 ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other]),
                 _output, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
             _runners.Add(runner);

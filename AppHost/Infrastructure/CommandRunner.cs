@@ -39,6 +39,7 @@ public static class CommandRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"{fileName} {string.Join(' ', startInfo.ArgumentList)} did not finish in time.");
         }
         lock (output) return new Result(process.ExitCode, output.ToString().Trim());

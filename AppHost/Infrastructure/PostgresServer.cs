@@ -60,13 +60,22 @@ public sealed class PostgresServer : IAsyncDisposable
         var started = await CommandRunner.RunAsync(binaries.PgCtl,
             ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", log,
              "-o", $"-p {port} -h 127.0.0.1 -k '{socketDirectory}'"],
-            runAsUser: SystemUser, cancellationToken: cancellationToken);
+            // Not cancelled half-way, so a server that did start is always known and stopped below.
+            runAsUser: SystemUser, cancellationToken: CancellationToken.None);
         if (!started.Succeeded)
             throw new InvalidOperationException(
                 $"PostgreSQL did not start: {started.Output}{Environment.NewLine}{Tail(log)}");
 
         var server = new PostgresServer(binaries, dataDirectory, port, ReadPostmasterPid(dataDirectory), logger);
-        await server.Connection.WaitUntilAcceptingAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        try
+        {
+            await server.Connection.WaitUntilAcceptingAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch
+        {
+            await server.StopAsync();
+            throw;
+        }
         return server;
     }
 
@@ -99,7 +108,8 @@ public sealed class PostgresServer : IAsyncDisposable
             await CommandRunner.RunCheckedAsync(binaries.InitDb,
                 ["-D", dataDirectory, "-U", DevelopmentCredentials.PostgresUser, "--pwfile", passwordFile,
                  "--auth", "scram-sha-256", "--encoding", "UTF8", "--no-locale", "--no-instructions"],
-                runAsUser: SystemUser, cancellationToken: cancellationToken);
+                // Not cancelled half-way: a killed initdb leaves a data folder that cannot be initialised again.
+                runAsUser: SystemUser, cancellationToken: CancellationToken.None);
         }
         finally
         {
