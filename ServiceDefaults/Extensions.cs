@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portal.ServiceDefaults.Health;
 using Portal.ServiceDefaults.Problems;
 using Portal.ServiceDefaults.Telemetry;
@@ -13,6 +14,8 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigurePortalTelemetry();
+        // Marten logs every schema statement and daemon step at Information; keep that for when it is asked for.
+        builder.Logging.AddFilter("Marten", LogLevel.Warning);
         builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
