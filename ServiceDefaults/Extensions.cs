@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.ServiceDefaults.Health;
 using Portal.ServiceDefaults.Problems;
+using Portal.ServiceDefaults.Security;
 using Portal.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -35,6 +36,7 @@ public static class ServiceDefaultsExtensions
         app.UsePortalProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOperatorActRecording();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Portal.Institution.Access;
 using Portal.ServiceDefaults.Permissions;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Problems;
+using Portal.ServiceDefaults.Security;
 
 namespace Portal.Institution.Organisations;
 
@@ -52,7 +53,17 @@ public static class OrganisationEndpoints
                 new RenameOrganisation(org, body.Name, Caller.Of(http).AccountId, DateTimeOffset.UtcNow), state), NotFoundMessage(org));
             return Results.Ok(await Load(session, org));
         }).RequirePermission(PermissionMatrix.EditSchoolInformation).WithSummary("Rename the organisation.");
+
+        MapOperatorActivity(group);
     }
+
+    private static void MapOperatorActivity(RouteGroupBuilder group) =>
+        group.MapGet("/{org:guid}/operator-activity", async (Guid org, IQuerySession session, HttpContext http) =>
+        {
+            Caller.EnsureOrganisation(http, org);
+            return Results.Ok(await session.Query<OperatorAct>().OrderByDescending(a => a.At).Take(500).ToListAsync());
+        }).RequirePermission(PermissionMatrix.EditSchoolInformation)
+          .WithSummary("What platform operators did in this organisation's Institution data, newest first (last 500).");
 
     public static async Task<OrganisationState> Load(IQuerySession session, Guid org) =>
         await session.LoadAsync<OrganisationState>(org) ?? throw new NotFound(NotFoundMessage(org));

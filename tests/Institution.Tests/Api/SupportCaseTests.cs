@@ -27,6 +27,9 @@ public sealed class SupportCaseTests(InstitutionApi api)
         var events = await (await api.Building(org, school).GetAsync($"/cases/{caseId}/history")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(["student_logins_case_raised", "support_case_approved"],
             events.EnumerateArray().Select(e => e.GetProperty("event").GetString()!).ToArray());
+        var operatorActs = await (await api.District(org).GetAsync($"/organisations/{org}/operator-activity")).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(operatorActs.EnumerateArray(), a =>
+            a.GetProperty("path").GetString() == $"/cases/{caseId}/approve" && a.GetProperty("status").GetInt32() == 200);
     }
 
     [Fact]
