@@ -1,8 +1,11 @@
+using Portal.ServiceDefaults.Http;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddInstitutionServices();
 
 var app = builder.Build();
+app.UseGatewayForwarding();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();

@@ -36,6 +36,7 @@ public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
 
         var school = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = "Seaview High", code = "150001", phase = "Secondary" });
         Assert.Equal(HttpStatusCode.Created, school.StatusCode);
+        Assert.StartsWith("/institution/institutions/", school.Headers.Location?.OriginalString);
         var schoolId = (await school.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var raised = await admin.PostAsJsonAsync($"/institution/institutions/{schoolId}/cases", new { yearGroups = new[] { "Y10" } });
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);

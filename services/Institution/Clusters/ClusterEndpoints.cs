@@ -2,6 +2,7 @@ using Marten;
 using Portal.Institution.Access;
 using Portal.Institution.Organisations;
 using Portal.Institution.Schools;
+using Portal.ServiceDefaults.Http;
 using Portal.ServiceDefaults.Permissions;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Problems;
@@ -30,7 +31,7 @@ public static class ClusterEndpoints
             var events = Cluster.Decide(new CreateCluster(id, org, body.Name, Caller.Of(http).AccountId, DateTimeOffset.UtcNow),
                 await session.LoadAsync<ClusterState>(id));
             await session.Start(id, http, events);
-            return Results.Created($"/organisations/{org}/clusters/{id}", await Load(session, id));
+            return Results.Created(http.LinkTo($"/organisations/{org}/clusters/{id}"), await Load(session, id));
         }).RequirePermission(PermissionMatrix.ManageSchoolGroups).WithSummary("Create a cluster.");
 
         group.MapGet("/{cluster:guid}", async (Guid org, Guid cluster, IQuerySession session, HttpContext http) =>

@@ -1,5 +1,6 @@
 using Marten;
 using Portal.Institution.Access;
+using Portal.ServiceDefaults.Http;
 using Portal.ServiceDefaults.Permissions;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Problems;
@@ -26,7 +27,7 @@ public static class OrganisationEndpoints
             // A new organisation is a new tenant: its stream lives in its own tenant from the first event.
             await using var session = store.LightweightSession(id.ToString());
             await session.Start(id, http, events);
-            return Results.Created($"/organisations/{id}", await session.LoadAsync<OrganisationState>(id));
+            return Results.Created(http.LinkTo($"/organisations/{id}"), await session.LoadAsync<OrganisationState>(id));
         }).WithSummary("Register an organisation (district, multi-academy trust or local authority). Platform operators only.");
 
         group.MapGet("/", async (IDocumentStore store, HttpContext http) =>

@@ -1,6 +1,7 @@
 using Marten;
 using Portal.Institution.Access;
 using Portal.Institution.Organisations;
+using Portal.ServiceDefaults.Http;
 using Portal.ServiceDefaults.Permissions;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Problems;
@@ -26,7 +27,7 @@ public static class SchoolEndpoints
             var events = School.Decide(new RegisterSchool(id, org, body.Name, body.Code, body.Phase, Caller.Of(http).AccountId, DateTimeOffset.UtcNow),
                 await session.LoadAsync<SchoolState>(id));
             await session.Start(id, http, events);
-            return Results.Created($"/institutions/{id}", await Load(session, id));
+            return Results.Created(http.LinkTo($"/institutions/{id}"), await Load(session, id));
         }).RequirePermission(PermissionMatrix.EditSchoolInformation).WithSummary("Register a school in the organisation.");
 
         organisation.MapGet("/", async (Guid org, IQuerySession session, HttpContext http) =>

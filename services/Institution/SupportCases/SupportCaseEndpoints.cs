@@ -1,6 +1,7 @@
 using Marten;
 using Portal.Institution.Access;
 using Portal.Institution.Schools;
+using Portal.ServiceDefaults.Http;
 using Portal.ServiceDefaults.Permissions;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Problems;
@@ -26,7 +27,7 @@ public static class SupportCaseEndpoints
                 new RaiseStudentLoginsCase(id, school, body.YearGroups, body.Note, Caller.Of(http).AccountId, DateTimeOffset.UtcNow),
                 null, schoolState);
             await session.Start(id, http, events);
-            return Results.Created($"/cases/{id}", await Load(session, id));
+            return Results.Created(http.LinkTo($"/cases/{id}"), await Load(session, id));
         }).RequirePermission(PermissionMatrix.RequestFeatures).WithSummary("Ask for student logins to the portal for some year groups.");
 
         school.MapGet("/", async (Guid school, IQuerySession session, HttpContext http) =>

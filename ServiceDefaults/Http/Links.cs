@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Portal.ServiceDefaults.Http;
+
+public static class Links
+{
+    /// <summary>
+    /// Behind the gateway a service is reached under a prefix (e.g. /institution) that the gateway strips and
+    /// sends as X-Forwarded-Prefix; honouring it as the path base lets the service hand out links that work.
+    /// Only proxies on loopback are trusted unless ForwardedHeaders options say otherwise.
+    /// </summary>
+    public static void UseGatewayForwarding(this IApplicationBuilder app) =>
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedPrefix,
+        });
+
+    /// <summary>A path within this service as the caller reaches it (with the gateway's prefix).</summary>
+    public static string LinkTo(this HttpContext http, string path) => http.Request.PathBase.Add(path).ToString();
+}
