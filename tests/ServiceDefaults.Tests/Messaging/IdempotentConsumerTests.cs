@@ -48,4 +48,23 @@ public sealed class IdempotentConsumerTests(MessagingHost host)
         Assert.Single(await own.Query<AppliedEffect>().Where(e => e.MessageId == id).ToListAsync());
         Assert.Empty(await stranger.Query<AppliedEffect>().Where(e => e.MessageId == id).ToListAsync());
     }
+
+    [Fact]
+    public async Task A_message_id_is_recorded_once_for_the_whole_service_not_per_organisation()
+    {
+        // HandledMessage is single-tenanted on purpose: the same message replayed under another tenant is still a replay.
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var id = NewId.NextGuid();
+
+        await host.Bus.Publish(new SomethingHappened(first, "fee paid"), c => c.MessageId = id);
+        await Eventually.True(() => host.Deliveries.FinishedFor(id) >= 1, TimeSpan.FromSeconds(20), "The first delivery");
+        await host.Bus.Publish(new SomethingHappened(second, "fee paid"), c => c.MessageId = id);
+        await Eventually.True(() => host.Deliveries.FinishedFor(id) >= 2, TimeSpan.FromSeconds(20), "The second delivery");
+
+        await using var firstTenant = host.Store.QuerySession(first.ToString());
+        await using var secondTenant = host.Store.QuerySession(second.ToString());
+        Assert.Single(await firstTenant.Query<AppliedEffect>().ToListAsync());
+        Assert.Empty(await secondTenant.Query<AppliedEffect>().ToListAsync());
+    }
 }
