@@ -34,6 +34,8 @@ public static class StreamWrites
         }
         catch (ConcurrencyException) when (expected is not null)
         {
+            // Marten reports a missing stream as a version mismatch; it is not there (or another tenant's).
+            if (await session.Events.FetchStreamStateAsync(streamId, cancellation) is null) throw new NotFound(notFound);
             throw new PreconditionFailed($"If-Match names version {expected}, but the resource has changed since. Read it again and retry.");
         }
     }

@@ -18,10 +18,14 @@ public sealed class TenantResolver(IHttpContextAccessor accessor)
     {
         if (CurrentOrganisation() is { } organisation) return organisation.ToString();
         var user = accessor.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated == true && PortalCaller.From(user).IsOperator)
+        if (user?.Identity?.IsAuthenticated != true) return NoTenant;
+        var caller = PortalCaller.From(user);
+        if (caller.IsOperator)
             throw new ValidationFailed(OrganisationHeader,
                 $"A platform operator acts on a named organisation: give its id in the {OrganisationHeader} header.");
-        return NoTenant;
+        // Guardians belong to no organisation; anyone else without one has a token we must not act on.
+        if (caller.Kind == AccountKind.Guardian) return NoTenant;
+        throw new Forbidden("Your token names no organisation.");
     }
 
     public Guid? CurrentOrganisation()

@@ -17,7 +17,7 @@ public sealed record PortalCaller(
         var subject = user.FindFirst(PortalClaims.Subject)?.Value;
         return new PortalCaller(
             Guid.TryParse(subject, out var id) ? id : Guid.Empty,
-            ClaimValues.KindFrom(user.FindFirst(PortalClaims.Kind)?.Value) ?? AccountKind.Staff,
+            ClaimValues.KindFrom(user.FindFirst(PortalClaims.Kind)?.Value) ?? AccountKind.Unknown,
             ClaimValues.StaffTypeFrom(user.FindFirst(PortalClaims.StaffType)?.Value),
             Guid.TryParse(user.FindFirst(PortalClaims.Organisation)?.Value, out var org) ? org : null,
             user.FindAll(PortalClaims.Institution)

@@ -13,7 +13,8 @@ public static class PortalClaims
     public const string Name = "name";
 }
 
-public enum AccountKind { Staff, Student, Guardian, Operator }
+/// <summary>Unknown is what a token without a recognised kind gets: it is granted nothing.</summary>
+public enum AccountKind { Unknown, Staff, Student, Guardian, Operator }
 
 public enum StaffType { DistrictAdministrator, CustomerAdministrator, BuildingAdministrator, Teacher }
 

@@ -50,9 +50,10 @@ public sealed class PermissionMatrixTests
     }
 
     [Theory]
+    [InlineData(AccountKind.Unknown)]
     [InlineData(AccountKind.Student)]
     [InlineData(AccountKind.Guardian)]
-    public void Students_and_guardians_hold_no_staff_permission(AccountKind kind)
+    public void Students_guardians_and_unknown_kinds_hold_no_staff_permission(AccountKind kind)
     {
         // Even a staff-type claim smuggled into their token grants nothing.
         var caller = new PortalCaller(Guid.NewGuid(), kind, StaffType.DistrictAdministrator, Guid.NewGuid(), new HashSet<Guid>());

@@ -147,6 +147,15 @@ public sealed class StreamWritesTests(MartenHost marten) : IClassFixture<MartenH
     }
 
     [Fact]
+    public async Task Deciding_on_a_missing_stream_with_If_Match_is_not_found_rather_than_a_failed_precondition()
+    {
+        var http = Request();
+        http.Request.Headers.IfMatch = "\"1\"";
+        var refusal = await Assert.ThrowsAsync<NotFound>(() => Decide(Guid.NewGuid(), http, by: 1));
+        Assert.Equal(Missing, refusal.Message);
+    }
+
+    [Fact]
     public async Task Another_organisations_stream_is_not_found()
     {
         var (id, _) = await StartTally();

@@ -77,6 +77,15 @@ public sealed class TenantResolverTests
         Assert.Equal(TenantResolver.NoTenant, Resolver(http).CurrentTenant());
     }
 
+    [Fact]
+    public void A_member_of_staff_whose_token_names_no_organisation_is_refused()
+    {
+        var http = Request([new Claim(PortalClaims.Subject, Guid.NewGuid().ToString()), new Claim(PortalClaims.Kind, "staff"),
+            new Claim(PortalClaims.StaffType, "district_administrator")]);
+        var refusal = Assert.Throws<Forbidden>(() => Resolver(http).CurrentTenant());
+        Assert.Contains("no organisation", refusal.Message);
+    }
+
     private static Claim[] StaffClaims(Guid organisation) =>
     [
         new(PortalClaims.Subject, Guid.NewGuid().ToString()),
