@@ -1,10 +1,17 @@
-// Identity is being built (issue 3): its domain lands first; the OIDC provider and endpoints follow.
-// Until then the AppHost runs the development issuer under the name "identity".
+using Portal.ServiceDefaults.Http;
+
+// The OIDC provider comes later; until then Identity validates tokens like every other service
+// and the AppHost runs the development issuer under the name "identity".
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddIdentityServices();
 
 var app = builder.Build();
+app.UseGatewayForwarding();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.MapOpenApi().AllowAnonymous();
+app.MapIdentityEndpoints();
 app.Run();
 
 public partial class Program;

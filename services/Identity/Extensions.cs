@@ -1,0 +1,37 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
+using Portal.Identity.Staff;
+using Portal.ServiceDefaults.Messaging;
+using Portal.ServiceDefaults.Persistence;
+using Portal.ServiceDefaults.Security;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class IdentityExtensions
+{
+    public const string Audience = "portal-identity";
+
+    public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPortalAuthentication(Audience);
+        builder.AddPortalMessaging();
+        builder.AddPortalMarten(options =>
+        {
+            // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
+            options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
+            // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
+            options.Schema.For<StaffAccountState>()
+                .UniqueIndex(UniqueIndexType.Computed, StaffAccountEndpoints.EmailIndex, TenancyScope.PerTenant, a => a.Email);
+        });
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapIdentityEndpoints(this WebApplication app)
+    {
+        app.MapStaffAccountEndpoints();
+        return app;
+    }
+}
