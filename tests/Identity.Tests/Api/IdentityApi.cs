@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Portal.DevIssuer;
 using Portal.Testing;
 
@@ -14,32 +11,13 @@ public sealed class IdentityApi : IAsyncLifetime
 {
     public const string Audience = "portal-identity";
 
-    private WebApplicationFactory<Program> factory = null!;
-    public TestTokenIssuer Issuer { get; private set; } = null!;
+    private ServiceUnderTest<Program> service = null!;
 
-    public async Task InitializeAsync()
-    {
-        var postgres = await TestInfrastructure.CreateDatabaseAsync("identity");
-        var rabbitmq = await TestInfrastructure.CreateVirtualHostAsync("identity");
-        Issuer = await TestTokenIssuer.StartAsync();
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:postgres", postgres);
-            web.UseSetting("ConnectionStrings:rabbitmq", rabbitmq);
-            web.UseSetting("Portal:Auth:Authority", Issuer.Authority);
-            web.UseSetting("OTEL_SERVICE_NAME", "identity");
-        });
-        factory.CreateClient();
-    }
+    public async Task InitializeAsync() => service = await ServiceUnderTest<Program>.StartAsync("identity");
 
-    public HttpClient Anonymous() => factory.CreateClient();
+    public HttpClient Anonymous() => service.Anonymous();
 
-    public HttpClient As(TokenRequest caller)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Mint(caller));
-        return client;
-    }
+    public HttpClient As(TokenRequest caller) => service.As(caller);
 
     public HttpClient District(Guid org, Guid? subject = null) =>
         As(Callers.DistrictAdministrator(Audience, org) with { Subject = subject ?? Guid.NewGuid() });
@@ -50,11 +28,7 @@ public sealed class IdentityApi : IAsyncLifetime
     public HttpClient Teacher(Guid org, Guid school, Guid? subject = null) =>
         As(Callers.Teacher(Audience, org, school) with { Subject = subject ?? Guid.NewGuid() });
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await Issuer.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await service.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using Portal.Testing;
 using System.Net;
 
 namespace Portal.Identity.Tests.Api;

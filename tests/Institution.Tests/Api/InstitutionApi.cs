@@ -1,49 +1,28 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Portal.DevIssuer;
 using Portal.Testing;
 
 namespace Portal.Institution.Tests.Api;
 
 /// <summary>
-/// The Institution service over HTTP against real PostgreSQL (its own database) and RabbitMQ (its own
-/// virtual host), with tokens from the development issuer, and a listener on the broker that collects
-/// what the service publishes. Tests isolate themselves by working in fresh organisations (tenants).
+/// The Institution service under test, with a listener on the broker that collects what it publishes.
+/// Tests isolate themselves by working in fresh organisations (tenants).
 /// </summary>
 public sealed class InstitutionApi : IAsyncLifetime
 {
     public const string Audience = "portal-institution";
 
-    private WebApplicationFactory<Program> factory = null!;
-    public TestTokenIssuer Issuer { get; private set; } = null!;
+    private ServiceUnderTest<Program> service = null!;
     public PublishedMessages Published { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var postgres = await TestInfrastructure.CreateDatabaseAsync("institution");
-        var rabbitmq = await TestInfrastructure.CreateVirtualHostAsync("institution");
-        Issuer = await TestTokenIssuer.StartAsync();
-        Published = await PublishedMessages.StartAsync(rabbitmq);
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:postgres", postgres);
-            web.UseSetting("ConnectionStrings:rabbitmq", rabbitmq);
-            web.UseSetting("Portal:Auth:Authority", Issuer.Authority);
-            web.UseSetting("OTEL_SERVICE_NAME", "institution");
-        });
-        factory.CreateClient();
+        service = await ServiceUnderTest<Program>.StartAsync("institution");
+        Published = await PublishedMessages.StartAsync(service.RabbitMq);
     }
 
-    public HttpClient Anonymous() => factory.CreateClient();
+    public HttpClient Anonymous() => service.Anonymous();
 
-    public HttpClient As(TokenRequest caller, Guid? actingOn = null)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Mint(caller));
-        if (actingOn is { } org) client.DefaultRequestHeaders.Add("Portal-Organisation", org.ToString());
-        return client;
-    }
+    public HttpClient As(TokenRequest caller, Guid? actingOn = null) => service.As(caller, actingOn);
 
     public HttpClient Operator(Guid? actingOn = null) => As(Callers.Operator(Audience), actingOn);
 
@@ -57,9 +36,8 @@ public sealed class InstitutionApi : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await factory.DisposeAsync();
+        await service.DisposeAsync();
         await Published.DisposeAsync();
-        await Issuer.DisposeAsync();
     }
 }
 

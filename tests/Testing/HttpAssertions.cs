@@ -1,8 +1,9 @@
+using Xunit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Portal.Institution.Tests.Api;
+namespace Portal.Testing;
 
 public static class HttpAssertions
 {
