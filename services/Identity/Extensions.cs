@@ -16,9 +16,11 @@ public static class IdentityExtensions
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
         builder.AddPortalAuthentication(Audience);
-        builder.AddPortalMessaging();
+        builder.AddPortalMessaging(bus => bus.AddStaffConsumers());
+        builder.AddStaffFeatures();
         builder.AddPortalMarten(options =>
         {
+            options.ConfigureStaffDocuments();
             // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
             options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
             // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
@@ -32,6 +34,7 @@ public static class IdentityExtensions
     public static WebApplication MapIdentityEndpoints(this WebApplication app)
     {
         app.MapStaffAccountEndpoints();
+        app.MapStaffFeatureEndpoints();
         return app;
     }
 }
