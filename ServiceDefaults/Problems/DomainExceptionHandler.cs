@@ -12,6 +12,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        exception = DomainErrorWithin(exception);
         ProblemDetails? problem = exception switch
         {
             ValidationFailed v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
@@ -43,6 +44,17 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
 
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// A refusal raised inside an inline projection reaches us wrapped by the store; the refusal is what the caller needs.
+    /// </summary>
+    private static Exception DomainErrorWithin(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is ValidationFailed or RuleViolation or Forbidden or NotFound)
+                return e;
+        return exception;
     }
 
     // The JSON reader's message names the path and position of the fault, which is what the caller needs.

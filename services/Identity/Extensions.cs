@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
+using Portal.Identity.Accounts;
 using Portal.Identity.Staff;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Persistence;
@@ -21,12 +22,14 @@ public static class IdentityExtensions
         builder.AddPortalMarten(options =>
         {
             options.ConfigureStaffDocuments();
+            options.ConfigureAccountDocuments();
             // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
             options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
             // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
             options.Schema.For<StaffAccountState>()
                 .UniqueIndex(UniqueIndexType.Computed, StaffAccountEndpoints.EmailIndex, TenancyScope.PerTenant, a => a.Email);
         });
+        builder.Services.AddAccounts();
         builder.Services.AddOpenApi();
         return builder;
     }

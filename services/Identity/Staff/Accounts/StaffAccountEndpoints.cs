@@ -123,6 +123,10 @@ public static class StaffAccountEndpoints
         {
             throw EmailTaken(StaffAccount.NormaliseEmail(email));
         }
+        catch (Exception e) when (Accounts.SignInNamesProjection.IsTakenViolation(e))
+        {
+            throw Accounts.SignInNamesProjection.Taken(StaffAccount.NormaliseEmail(email));
+        }
     }
 
     private static bool IsEmailIndexViolation(Exception? e)
