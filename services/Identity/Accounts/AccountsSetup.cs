@@ -9,6 +9,8 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddSingleton<AccountDirectory>();
+        services.AddSingleton(provider => new PasswordHasher(
+            provider.GetRequiredService<IConfiguration>().GetValue("Portal:Identity:PasswordIterations", PasswordHasher.DefaultIterations)));
         services.AddSingleton<IAccountSource, StaffAccountSource>();
         return services;
     }
