@@ -11,7 +11,8 @@ public static class PermissionEndpointExtensions
 
     /// <summary>
     /// Refuses callers without the permission (403) and leaves the granted scope on the request for
-    /// the endpoint to check against the resource. Platform operators act with organisation scope.
+    /// the endpoint to check against the resource (<see cref="ScopeResolution.GrantedScopeReaches"/>), whatever
+    /// that scope is, Self and OwnClasses included. Platform operators act with organisation scope.
     /// </summary>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)
         where TBuilder : IEndpointConventionBuilder
