@@ -1,5 +1,7 @@
 using Portal.AppHost.Hosting;
 using Portal.AppHost.Infrastructure;
+using Portal.AppHost.Clients;
+using Portal.AppHost.Hosting.Model;
 
 namespace Portal.AppHost;
 
@@ -17,19 +19,34 @@ public sealed class PortalSystem : IAsyncDisposable
     {
         var postgres = builder.AddPostgres("postgres");
         var rabbitmq = builder.AddRabbitMq("rabbitmq");
-        // Stands in for the Identity service until it exists; its key file keeps tokens valid across restarts.
-        var identity = builder.AddProject("identity", "tools/DevIssuer")
-            .WithEnvironment("Portal__DevIssuer__KeyFile", Path.Combine(builder.Options.StateDirectory, "identity", "signing-key.pem"));
+        // Tokens name the address clients use (the gateway), so the gateway's port is fixed before anything starts.
+        var gatewayPort = builder.Options.GatewayPort == 0 ? FreePort.Next() : builder.Options.GatewayPort;
+        var publicIdentity = $"http://localhost:{gatewayPort}/identity";
+        var bootstrap = BootstrapOperator.FromEnvironment();
+
+        var identity = builder.AddProject("identity", "services/Identity")
+            .WithReference(postgres.AddDatabase("identity"))
+            .WithReference(rabbitmq)
+            .WithEnvironment("Portal__Identity__Issuer", publicIdentity + "/")
+            .WithEnvironment("Portal__Identity__PublicUrl", publicIdentity)
+            .WithEnvironment("Portal__Identity__AllowHttp", "true")
+            .WithEnvironment("Portal__Identity__WebRedirectUris", $"http://localhost:{gatewayPort}/signin-callback")
+            .WithEnvironment("Portal__Identity__WebPostLogoutRedirectUris", $"http://localhost:{gatewayPort}/")
+            .WithEnvironment("Portal__Mail__PickupDirectory", Path.Combine(builder.Options.StateDirectory, "mail"))
+            .WithEnvironment("Portal__Bootstrap__Email", bootstrap.Email)
+            .WithEnvironment("Portal__Bootstrap__Password", bootstrap.Password);
 
         var institution = builder.AddProject("institution", "services/Institution")
             .WithReference(postgres.AddDatabase("institution"))
             .WithReference(rabbitmq)
-            .WithReference(identity);
+            .WithReference(identity)
+            .WithIdentityTokens(publicIdentity);
 
         builder.AddProject("gateway", "gateway")
             .WithReference(institution)
             .WithReference(identity)
-            .WithHttpPort(builder.Options.GatewayPort);
+            .WithIdentityTokens(publicIdentity)
+            .WithHttpPort(gatewayPort);
     }
 
     public Uri GatewayUrl => _application.UrlOf("gateway");

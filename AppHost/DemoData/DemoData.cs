@@ -6,8 +6,7 @@ public static class DemoData
     public static async Task SeedAsync(Uri gatewayUrl, Uri identityUrl, CancellationToken cancellationToken)
     {
         // Each service adds its demo data here.
-        using var gateway = new HttpClient { BaseAddress = gatewayUrl };
-        var tokens = new DemoTokens(gateway);
+        var tokens = new DemoTokens(gatewayUrl);
         await InstitutionDemoData.SeedAsync(tokens, cancellationToken);
     }
 }

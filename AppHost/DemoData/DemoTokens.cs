@@ -1,19 +1,37 @@
+using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Portal.AppHost.Clients;
 
 namespace Portal.AppHost.DemoData;
 
-/// <summary>Tokens for seeding, from the development issuer (Identity's stand-in) through the gateway, as a client would get them.</summary>
-public sealed class DemoTokens(HttpClient gateway)
+/// <summary>
+/// Tokens for seeding, got the way the portal's web app gets them: code + PKCE through the gateway, signing in on
+/// Identity's login page.
+/// </summary>
+public sealed class DemoTokens(Uri gateway)
 {
-    public async Task<HttpClient> ClientAs(object tokenRequest, CancellationToken cancellationToken)
+    public Uri Identity { get; } = new(gateway, "/identity/");
+
+    public async Task<string> SignInAsync(string email, string password, Func<Task<string>>? totp = null)
     {
-        var response = await gateway.PostAsJsonAsync("/identity/dev/tokens", tokenRequest, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        var client = new HttpClient { BaseAddress = gateway.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        var signIn = new PortalSignIn(browser, Identity, "portal-web", new Uri(gateway, "/signin-callback"));
+        return (await signIn.SignInAsync(email, password, totp)).AccessToken;
+    }
+
+    /// <summary>A client calling through the gateway with the token; an operator names the organisation it acts on.</summary>
+    public HttpClient Client(string accessToken, Guid? actingOn = null)
+    {
+        var client = new HttpClient { BaseAddress = gateway };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (actingOn is { } org)
+            client.DefaultRequestHeaders.Add("Portal-Organisation", org.ToString());
         return client;
+    }
+
+    public async Task<HttpClient> OperatorAsync(Guid? actingOn = null)
+    {
+        var bootstrap = BootstrapOperator.FromEnvironment();
+        return Client(await SignInAsync(bootstrap.Email, bootstrap.Password), actingOn);
     }
 }

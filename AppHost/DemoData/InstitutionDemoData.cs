@@ -15,19 +15,14 @@ public static class InstitutionDemoData
     public static readonly Guid NorthCluster = Guid.Parse("5c6f0000-0000-4000-8000-000000000021");
     public static readonly Guid DistrictAdministrator = Guid.Parse("5c6f0000-0000-4000-8000-000000000101");
 
-    private const string Audience = "portal-institution";
-
     public static async Task SeedAsync(DemoTokens tokens, CancellationToken ct)
     {
-        var operatorClient = await tokens.ClientAs(new { audiences = new[] { Audience }, kind = "operator", name = "Demo operator" }, ct);
+        var operatorClient = await tokens.OperatorAsync();
         await Send(operatorClient.PostAsJsonAsync("/institution/organisations",
             new { id = Trust, name = "Northfield Learning Trust", kind = "MultiAcademyTrust" }, ct));
 
-        var admin = await tokens.ClientAs(new
-        {
-            audiences = new[] { Audience }, subject = DistrictAdministrator, kind = "staff",
-            staffType = "district_administrator", organisation = Trust, name = "Demo district administrator",
-        }, ct);
+        // The platform operator sets the trust up, acting on it by name.
+        var admin = await tokens.OperatorAsync(actingOn: Trust);
         await Send(admin.PostAsJsonAsync($"/institution/organisations/{Trust}/institutions",
             new { id = NorthfieldPrimary, name = "Northfield Primary School", code = "140101", phase = "Primary" }, ct));
         await Send(admin.PostAsJsonAsync($"/institution/organisations/{Trust}/institutions",
@@ -48,8 +43,7 @@ public static class InstitutionDemoData
         var raised = await Send(admin.PostAsJsonAsync($"/institution/institutions/{NorthfieldAcademy}/cases",
             new { yearGroups = new[] { "Y10", "Y11" }, note = "Years 10 and 11 this term" }, ct));
         var caseId = (await raised.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
-        operatorClient.DefaultRequestHeaders.Add("Portal-Organisation", Trust.ToString());
-        await Send(operatorClient.PostAsync($"/institution/cases/{caseId}/approve", null, ct));
+        await Send(admin.PostAsync($"/institution/cases/{caseId}/approve", null, ct));
     }
 
     private static async Task<HttpResponseMessage> Send(Task<HttpResponseMessage> request)

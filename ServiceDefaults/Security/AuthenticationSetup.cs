@@ -25,7 +25,7 @@ public static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.Authority = authority;
-            options.MetadataAddress = builder.Configuration["Portal:Auth:MetadataAddress"] ?? "";
+            options.MetadataAddress = MetadataAddress(builder.Configuration, authority);
             options.TokenValidationParameters.ValidAudiences = audiences;
             options.MapInboundClaims = false;
             // Plain HTTP only to an issuer on this machine (local development and tests).
@@ -38,6 +38,20 @@ public static class AuthenticationSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
+    }
+
+    /// <summary>
+    /// Tokens name the public issuer (the gateway's address), but a service reads Identity's discovery document
+    /// directly when it knows Identity's own address, so validation does not depend on the way in from outside.
+    /// </summary>
+    private static string MetadataAddress(IConfiguration configuration, string authority)
+    {
+        if (configuration["Portal:Auth:MetadataAddress"] is { Length: > 0 } configured)
+            return configured;
+        if (configuration["services:identity:http:0"] is { Length: > 0 } identity
+            && !string.Equals(identity.TrimEnd('/'), authority.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            return identity.TrimEnd('/') + "/.well-known/openid-configuration";
+        return "";
     }
 
     private static bool IsLoopback(string authority) =>

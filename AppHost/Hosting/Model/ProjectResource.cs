@@ -43,3 +43,13 @@ public sealed class ProjectResource(string name, string projectDirectory) : IRes
         return this;
     }
 }
+
+public static class IdentityTokenReferences
+{
+    /// <summary>
+    /// The service validates Identity's tokens: they name the public issuer (through the gateway), while the
+    /// discovery document is fetched from Identity directly (services__identity__http__0).
+    /// </summary>
+    public static ProjectResource WithIdentityTokens(this ProjectResource project, string publicIdentity) =>
+        project.WithEnvironment("Portal__Auth__Authority", publicIdentity + "/");
+}

@@ -21,6 +21,21 @@ public static class StaffCaller
         return new StaffActor(caller.AccountId, type, caller.Institutions.ToList());
     }
 
+    /// <summary>
+    /// Who registers a staff account, in which organisation, and how. A platform operator sets up an organisation's
+    /// first educator accounts (District Administrators, the chart's "setting up for the first time"), acting on the
+    /// organisation their request names; everyone else adds staff individually in their own organisation.
+    /// </summary>
+    public static (StaffActor Actor, Guid Organisation, AddingMode Mode) Registrar(HttpContext http, Marten.IQuerySession session, StaffType type)
+    {
+        var caller = Of(http);
+        if (!caller.IsOperator)
+            return (Actor(http), Organisation(http), AddingMode.Individually);
+        if (type != StaffType.DistrictAdministrator)
+            throw new Forbidden("Platform operators set up District Administrators only; they add the rest of their organisation's staff.");
+        return (new StaffActor(caller.AccountId, StaffType.DistrictAdministrator, []), Guid.Parse(session.TenantId), AddingMode.FirstTimeSetUp);
+    }
+
     public static Guid Organisation(HttpContext http) =>
         Of(http).OrganisationId ?? throw new Forbidden("Your token names no organisation.");
 

@@ -45,4 +45,6 @@ public sealed record CredentialsState(
     public CredentialsState Apply(TotpCodeAccepted e) => this with { TwoFactor = TwoFactor.Apply(e) };
     public CredentialsState Apply(RecoveryCodeUsed e) => this with { TwoFactor = TwoFactor.Apply(e) };
     public CredentialsState Apply(TwoFactorDisabled e) => this with { TwoFactor = TwoFactor.Apply(e) };
+
+    public CredentialsState Apply(LoginRecorded e) => this;
 }

@@ -25,18 +25,19 @@ public static class StaffAccountEndpoints
 
         group.MapPost("/", async (RegisterStaffAccountRequest body, IDocumentSession session, HttpContext http) =>
         {
-            var actor = StaffCaller.Actor(http);
+            var (actor, organisation, mode) = StaffCaller.Registrar(http, session, body.StaffType);
             var id = body.Id ?? Guid.NewGuid();
             var events = StaffAccount.Decide(new RegisterStaffAccount(
-                id, StaffCaller.Organisation(http), body.Email, body.GivenName, body.FamilyName, body.StaffType,
-                body.Institutions ?? [], body.Roles ?? [], AddingMode.Individually, actor, DateTimeOffset.UtcNow),
+                id, organisation, body.Email, body.GivenName, body.FamilyName, body.StaffType,
+                body.Institutions ?? [], body.Roles ?? [], mode, actor, DateTimeOffset.UtcNow),
                 await session.LoadAsync<StaffAccountState>(id));
             // Checked after the decider, so a caller who may not add staff learns nothing about who exists.
             var email = events.OfType<StaffAccountRegistered>().Single().Email;
             await EnsureEmailIsFree(session, email, except: null);
             await EmailHeldUnique(email, () => session.Start(id, http, events));
             return Results.Created(http.LinkTo($"/staff/{id}"), await Load(session, id));
-        }).WithSummary("Register a staff account individually in the caller's organisation.");
+        }).WithSummary("Register a staff account individually in the caller's organisation. A platform operator (naming the "
+                       + "organisation in the Portal-Organisation header) sets up an organisation's District Administrators this way.");
 
         group.MapGet("/", async (IQuerySession session, HttpContext http) =>
         {
