@@ -27,7 +27,13 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
     /// <summary>Where the last step of the sign-in landed, for tests that look at the pages.</summary>
     public HttpResponseMessage? LastPage { get; private set; }
 
-    public async Task<TokenSet> SignInAsync(string email, string password, Func<Task<string>>? totp = null, string scopes = Scopes)
+    /// <summary>The recovery codes shown when the sign-in enrolled the account in two-factor authentication.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    /// <param name="totp">Gives the code for the TOTP step.</param>
+    /// <param name="enrol">Given the key the enrolment page shows, gives the code that confirms it.</param>
+    public async Task<TokenSet> SignInAsync(
+        string email, string password, Func<Task<string>>? totp = null, string scopes = Scopes, Func<string, Task<string>>? enrol = null)
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -47,6 +53,18 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
                 if (totp is null)
                     throw new SignInFailed("The account asks for a two-factor code and none was given.");
                 (uri, response) = await PostFormAsync(uri, response, new() { ["code"] = await totp() });
+            }
+            else if (!IsCallback(uri) && uri.AbsolutePath.EndsWith("/account/login/2fa/enrol", StringComparison.Ordinal))
+            {
+                if (enrol is null)
+                    throw new SignInFailed("The account must enrol in two-factor authentication and no enrolment was given.");
+                var page = await response.Content.ReadAsStringAsync();
+                var key = EnrolmentKey().Match(page) is { Success: true } k ? k.Groups[1].Value : throw new SignInFailed("The enrolment page shows no key.");
+                (uri, response) = await PostFormAsync(uri, response, new() { ["code"] = await enrol(key) });
+                var shown = await response.Content.ReadAsStringAsync();
+                RecoveryCodes = RecoveryCode().Matches(shown).Select(m => m.Groups[1].Value).ToList();
+                if (ContinueLink().Match(shown) is { Success: true } next)
+                    (uri, response) = await FollowAsync(uri, await http.GetAsync(new Uri(uri, WebUtility.HtmlDecode(next.Groups[1].Value))));
             }
         }
         LastPage = response;
@@ -138,6 +156,15 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
 
     [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenField();
+
+    [GeneratedRegex("""Key: <code>([A-Z2-7]+)</code>""")]
+    private static partial Regex EnrolmentKey();
+
+    [GeneratedRegex("""<li><code>([A-Z0-9-]+)</code></li>""")]
+    private static partial Regex RecoveryCode();
+
+    [GeneratedRegex("""<a href="([^"]*)">Continue</a>""")]
+    private static partial Regex ContinueLink();
 
     [GeneratedRegex("""<p class="error" role="alert">([^<]*)</p>""")]
     private static partial Regex ErrorText();
