@@ -3,6 +3,7 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using Portal.Identity.Accounts;
+using Portal.Identity.LoginHistory;
 using Portal.Identity.Staff;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Persistence;
@@ -23,6 +24,7 @@ public static class IdentityExtensions
         {
             options.ConfigureStaffDocuments();
             options.ConfigureAccountDocuments();
+            options.ConfigureLoginHistoryDocuments();
             // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
             options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
             // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
@@ -38,6 +40,7 @@ public static class IdentityExtensions
     {
         app.MapStaffAccountEndpoints();
         app.MapStaffFeatureEndpoints();
+        app.MapLoginHistoryEndpoints();
         return app;
     }
 }
