@@ -3,7 +3,10 @@ using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using Portal.Identity.Accounts;
-using Portal.Identity.LoginHistory;
+using Portal.Identity.Guardians;
+using Portal.Identity.Invitations;
+using Portal.Identity.Mail;
+using Portal.Identity.Oidc;
 using Portal.Identity.Staff;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Persistence;
@@ -17,14 +20,24 @@ public static class IdentityExtensions
 
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPortalAuthentication(Audience);
+        // Tests minting their own tokens name that issuer; otherwise Identity checks the tokens it issues itself.
+        if (string.IsNullOrEmpty(builder.Configuration["Portal:Auth:Authority"]))
+            builder.AddOwnTokenValidation(Audience);
+        else
+            builder.AddPortalAuthentication(Audience);
+        builder.AddSignInAndTokens();
         builder.AddPortalMessaging(bus => bus.AddStaffConsumers());
         builder.AddStaffFeatures();
+        builder.AddMail();
+        builder.AddGuardianFeatures();
+        builder.AddInvitationFeatures();
         builder.AddPortalMarten(options =>
         {
             options.ConfigureStaffDocuments();
+            options.ConfigureGuardianDocuments();
+            options.ConfigureInvitationDocuments();
             options.ConfigureAccountDocuments();
-            options.ConfigureLoginHistoryDocuments();
+            options.ConfigureSignInDocuments();
             // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
             options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
             // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
@@ -38,9 +51,11 @@ public static class IdentityExtensions
 
     public static WebApplication MapIdentityEndpoints(this WebApplication app)
     {
+        app.MapSignInAndTokenEndpoints();
         app.MapStaffAccountEndpoints();
         app.MapStaffFeatureEndpoints();
-        app.MapLoginHistoryEndpoints();
+        app.MapGuardianEndpoints();
+        app.MapInvitationEndpoints();
         return app;
     }
 }

@@ -25,7 +25,8 @@ public sealed class ServiceUnderTest<TProgram> : IAsyncDisposable where TProgram
     /// <summary>The amqp:// URI of the service's virtual host, for listeners that watch what it publishes.</summary>
     public string RabbitMq { get; }
 
-    public static async Task<ServiceUnderTest<TProgram>> StartAsync(string service)
+    /// <param name="settings">Further configuration for the host (e.g. a mail pickup folder), applied after the defaults.</param>
+    public static async Task<ServiceUnderTest<TProgram>> StartAsync(string service, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var postgres = await TestInfrastructure.CreateDatabaseAsync(service);
         var rabbitMq = await TestInfrastructure.CreateVirtualHostAsync(service);
@@ -36,10 +37,15 @@ public sealed class ServiceUnderTest<TProgram> : IAsyncDisposable where TProgram
             web.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
             web.UseSetting("Portal:Auth:Authority", issuer.Authority);
             web.UseSetting("OTEL_SERVICE_NAME", service);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                web.UseSetting(key, value);
         });
         factory.CreateClient(); // starts the host now, so the first test does not pay for it
         return new ServiceUnderTest<TProgram>(factory, issuer, rabbitMq);
     }
+
+    /// <summary>The host's services, for tests that arrange state the API cannot reach (e.g. a link that has already expired).</summary>
+    public IServiceProvider Services => factory.Services;
 
     public HttpClient Anonymous() => factory.CreateClient();
 
