@@ -5,6 +5,7 @@ using Marten.Schema.Indexing.Unique;
 using Portal.Identity.Accounts;
 using Portal.Identity.Guardians;
 using Portal.Identity.Invitations;
+using Portal.Identity.LoginHistory;
 using Portal.Identity.Mail;
 using Portal.Identity.Oidc;
 using Portal.Identity.Staff;
@@ -37,6 +38,7 @@ public static class IdentityExtensions
             options.ConfigureGuardianDocuments();
             options.ConfigureInvitationDocuments();
             options.ConfigureAccountDocuments();
+            options.ConfigureLoginHistoryDocuments();
             options.ConfigureSignInDocuments();
             // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
             options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
@@ -54,6 +56,7 @@ public static class IdentityExtensions
         app.MapSignInAndTokenEndpoints();
         app.MapStaffAccountEndpoints();
         app.MapStaffFeatureEndpoints();
+        app.MapLoginHistoryEndpoints();
         app.MapGuardianEndpoints();
         app.MapInvitationEndpoints();
         return app;
