@@ -30,8 +30,9 @@ public sealed class PortalSystem : IAsyncDisposable
             .WithEnvironment("Portal__Identity__Issuer", publicIdentity + "/")
             .WithEnvironment("Portal__Identity__PublicUrl", publicIdentity)
             .WithEnvironment("Portal__Identity__AllowHttp", "true")
-            .WithEnvironment("Portal__Identity__WebRedirectUris", $"http://localhost:{gatewayPort}/signin-callback")
-            .WithEnvironment("Portal__Identity__WebPostLogoutRedirectUris", $"http://localhost:{gatewayPort}/")
+            // The gateway answers as localhost and as 127.0.0.1; a browser may use either.
+            .WithEnvironment("Portal__Identity__WebRedirectUris", $"http://localhost:{gatewayPort}/signin-callback;http://127.0.0.1:{gatewayPort}/signin-callback")
+            .WithEnvironment("Portal__Identity__WebPostLogoutRedirectUris", $"http://localhost:{gatewayPort}/;http://127.0.0.1:{gatewayPort}/")
             .WithEnvironment("Portal__Mail__PickupDirectory", Path.Combine(builder.Options.StateDirectory, "mail"))
             .WithEnvironment("Portal__Bootstrap__Email", bootstrap.Email)
             .WithEnvironment("Portal__Bootstrap__Password", bootstrap.Password);

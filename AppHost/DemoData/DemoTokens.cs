@@ -8,21 +8,23 @@ namespace Portal.AppHost.DemoData;
 /// Tokens for seeding, got the way the portal's web app gets them: code + PKCE through the gateway, signing in on
 /// Identity's login page.
 /// </summary>
-public sealed class DemoTokens(Uri gateway)
+public sealed class DemoTokens(Uri gatewayUrl)
 {
-    public Uri Identity { get; } = new(gateway, "/identity/");
+    public Uri Gateway { get; } = gatewayUrl;
+
+    public Uri Identity { get; } = new(gatewayUrl, "/identity/");
 
     public async Task<string> SignInAsync(string email, string password, Func<Task<string>>? totp = null)
     {
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
-        var signIn = new PortalSignIn(browser, Identity, "portal-web", new Uri(gateway, "/signin-callback"));
+        var signIn = new PortalSignIn(browser, Identity, "portal-web", new Uri(Gateway, "/signin-callback"));
         return (await signIn.SignInAsync(email, password, totp)).AccessToken;
     }
 
     /// <summary>A client calling through the gateway with the token; an operator names the organisation it acts on.</summary>
     public HttpClient Client(string accessToken, Guid? actingOn = null)
     {
-        var client = new HttpClient { BaseAddress = gateway };
+        var client = new HttpClient { BaseAddress = Gateway };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         if (actingOn is { } org)
             client.DefaultRequestHeaders.Add("Portal-Organisation", org.ToString());

@@ -155,7 +155,7 @@ public sealed class PortalApplication : IAsyncDisposable
         try
         {
             _logger.LogInformation("Seeding demo data (once per state folder)");
-            await DemoData.DemoData.SeedAsync(UrlOf("gateway"), UrlOf("identity"), cancellationToken);
+            await DemoData.DemoData.SeedAsync(UrlOf("gateway"), _options.StateDirectory, cancellationToken);
             _state.MarkDemoDataSeeded();
         }
         catch (Exception e) when (e is not OperationCanceledException)
