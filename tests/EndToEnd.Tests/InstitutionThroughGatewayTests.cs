@@ -6,24 +6,20 @@ using Portal.AppHost.DemoData;
 
 namespace Portal.EndToEnd.Tests;
 
-/// <summary>Institution driven only through the gateway, with tokens a client obtains from the issuer behind it.</summary>
+/// <summary>Institution driven only through the gateway, with tokens from Identity's login page.</summary>
 [Collection(PortalSystemCollection.Name)]
 public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
 {
-    private async Task<HttpClient> ClientAs(object tokenRequest)
+    private readonly Clients clients = new(fixture);
+
+    private async Task<HttpClient> Operator() => clients.Bearer(await clients.OperatorTokenAsync());
+
+    /// <summary>A District Administrator of the organisation, signed in through Identity's login page.</summary>
+    private async Task<HttpClient> District(Guid org)
     {
-        var gateway = fixture.CreateGatewayClient();
-        var token = await (await gateway.PostAsJsonAsync("/identity/dev/tokens", tokenRequest)).Content.ReadFromJsonAsync<JsonElement>();
-        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
-        return gateway;
+        var (_, email) = await clients.DistrictAdministratorAsync(org);
+        return clients.Bearer(await clients.SignInAsync(email));
     }
-
-    private Task<HttpClient> Operator() => ClientAs(new { audiences = new[] { "portal-institution" }, kind = "operator" });
-
-    private Task<HttpClient> District(Guid org) => ClientAs(new
-    {
-        audiences = new[] { "portal-institution" }, kind = "staff", staffType = "district_administrator", organisation = org,
-    });
 
     [Fact]
     public async Task A_trust_registers_a_school_requests_student_logins_and_the_operator_approves()
@@ -52,8 +48,8 @@ public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
     [Fact]
     public async Task The_demo_organisation_seeds_and_is_readable_through_the_gateway()
     {
-        await DemoData.SeedAsync(fixture.GatewayUrl, fixture.IdentityUrl, CancellationToken.None);
-        var admin = await District(InstitutionDemoData.Trust);
+        await DemoData.SeedAsync(fixture.GatewayUrl, PortalSystemFixture.StateDirectory(), CancellationToken.None);
+        var admin = clients.Bearer((await clients.WebApp().SignInAsync(IdentityDemoData.DistrictAdministratorEmail, IdentityDemoData.DemoPassword)).AccessToken);
 
         var schools = await admin.GetFromJsonAsync<JsonElement>($"/institution/organisations/{InstitutionDemoData.Trust}/institutions");
         var terms = await admin.GetFromJsonAsync<JsonElement>($"/institution/organisations/{InstitutionDemoData.Trust}/terms");
@@ -62,6 +58,13 @@ public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
         Assert.Equal(3, schools.GetArrayLength());
         Assert.Equal(3, terms.GetArrayLength());
         Assert.Equal(2, members.GetArrayLength());
+
+        // Identity's part: the teacher signs in, and the trust administrator reaches the North cluster's schools.
+        var teacher = await clients.WebApp().SignInAsync(IdentityDemoData.TeacherEmail, IdentityDemoData.DemoPassword);
+        Assert.False(string.IsNullOrEmpty(teacher.AccessToken));
+        var associations = await admin.GetFromJsonAsync<JsonElement>($"/identity/staff/{InstitutionDemoData.DistrictAdministrator}/associations");
+        var effective = associations.GetProperty("effective").EnumerateArray().Select(e => e.GetProperty("schoolId").GetGuid()).ToHashSet();
+        Assert.Equal(new HashSet<Guid> { InstitutionDemoData.NorthfieldPrimary, InstitutionDemoData.NorthfieldAcademy }, effective);
     }
 
     [Fact]
