@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Portal.DevIssuer;
+using Portal.TestIssuer;
 
 namespace Portal.Testing;
 

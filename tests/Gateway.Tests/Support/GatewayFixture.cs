@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Portal.DevIssuer;
+using Portal.TestIssuer;
 using Portal.Testing;
 using GatewayProgram = gateway::Program;
 

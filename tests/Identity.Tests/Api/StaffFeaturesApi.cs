@@ -4,7 +4,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.DevIssuer;
+using Portal.TestIssuer;
 using Portal.Institution.Contracts;
 using Portal.Testing;
 

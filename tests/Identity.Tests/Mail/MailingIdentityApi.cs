@@ -1,4 +1,4 @@
-using Portal.DevIssuer;
+using Portal.TestIssuer;
 using Portal.Testing;
 
 namespace Portal.Identity.Tests.Mail;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Portal.DevIssuer;
+using Portal.TestIssuer;
 using Portal.ServiceDefaults.Problems;
 using Portal.ServiceDefaults.Security;
 using Portal.Testing;

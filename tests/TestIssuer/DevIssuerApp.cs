@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Portal.DevIssuer;
+namespace Portal.TestIssuer;
 
 /// <summary>
 /// LOCAL DEVELOPMENT ONLY. A token issuer that stands in for the Identity service until it exists:

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Portal.DevIssuer;
+namespace Portal.TestIssuer;
 
 /// <summary>What a caller asks the development issuer to put in a token.</summary>
 public sealed record TokenRequest

@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 
-namespace Portal.DevIssuer;
+namespace Portal.TestIssuer;
 
 public static class DevIssuerEndpoints
 {
