@@ -44,5 +44,6 @@ public static class OidcFeatures
         app.MapSessionEndpoints();
         app.MapClientEndpoints();
         app.MapTwoFactorPolicyEndpoints();
+        app.MapSigningKeyEndpoints();
     }
 }
