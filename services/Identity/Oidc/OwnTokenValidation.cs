@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
+using Portal.Identity.Oidc.Persistence.SigningKeys;
 
 namespace Portal.Identity.Oidc;
 
@@ -18,6 +20,9 @@ public static class OwnTokenValidation
             validation.AddAudiences(audience);
             validation.UseAspNetCore();
         });
+        // The local server hands its keys over once, at start; after a rotation the ring is the one that knows them all.
+        builder.Services.AddOptions<OpenIddictValidationOptions>().PostConfigure<SigningKeyRing>((options, ring) =>
+            options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.PublishedKeys);
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

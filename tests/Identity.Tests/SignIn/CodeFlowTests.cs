@@ -25,8 +25,11 @@ public sealed class CodeFlowTests(SignInApi api)
         Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()).Where(m => m == "S256"));
 
         var jwks = await (await client.GetAsync(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery)).ShouldBe(HttpStatusCode.OK);
-        var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray(), k => k.GetProperty("use").GetString() == "sig");
-        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        // One key, or more after a rotation (the earlier ones stay published for tokens already issued).
+        var keys = jwks.GetProperty("keys").EnumerateArray().Where(k => k.GetProperty("use").GetString() == "sig").ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Equal("RSA", k.GetProperty("kty").GetString()));
+        Assert.All(keys, k => Assert.False(k.TryGetProperty("d", out _), "A private key part is published."));
     }
 
     [Fact]
