@@ -73,6 +73,8 @@ public static class OidcSetup
                     aspNetCore.DisableTransportSecurityRequirement();
             });
 
+        // OpenIddict logs every request's parameters at Information (login_hint can be an email): warnings only.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
         builder.Services.AddHostedService<FirstPartyClients>();
         return builder;
     }
