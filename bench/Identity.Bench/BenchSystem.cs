@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Portal.AppHost;
+using Portal.AppHost.Clients;
+using Portal.AppHost.Hosting;
+using Portal.AppHost.Infrastructure;
+
+namespace Portal.Identity.Bench;
+
+/// <summary>
+/// The whole system started through the AppHost's declaration (as the end-to-end tests start it), with one
+/// organisation and a few District Administrators who set their passwords from their invitation emails: one account
+/// per concurrent sign-in, so per-account serialisation of the credentials stream does not distort the figures.
+/// </summary>
+public sealed class BenchSystem : IAsyncDisposable
+{
+    public const string Password = "Bench-password-2026";
+    static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
+
+    readonly PortalSystem _system;
+    readonly string _stateDirectory;
+    readonly RunLog _log;
+
+    BenchSystem(PortalSystem system, string stateDirectory, RunLog log)
+    {
+        _system = system;
+        _stateDirectory = stateDirectory;
+        _log = log;
+    }
+
+    public Uri Gateway => _system.GatewayUrl;
+    public Uri Identity => _system.IdentityUrl;
+    public Uri PublicIdentity => new(Gateway, "/identity/");
+    public Uri Institution => new(_system.Resources.Single(r => r.Name == "institution").Url);
+    public Guid Organisation { get; private set; }
+    public IReadOnlyList<string> StaffEmails { get; private set; } = [];
+
+    /// <summary>Where the services' output goes (kept after the run, overwritten by the next).</summary>
+    public static string LogPath => Path.Combine(RepositoryRoot.Find(), ".state", "bench-identity.log");
+
+    public static async Task<BenchSystem> StartAsync(int accounts)
+    {
+        // The gateway limits each client to 600 requests a minute; a benchmark of it would measure the limiter.
+        Environment.SetEnvironmentVariable("Gateway__RateLimit__PermitsPerWindow", "100000000");
+        var state = Path.Combine(RepositoryRoot.Find(), ".state", $"bench-{Environment.ProcessId}");
+        var log = new RunLog(LogPath);
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        PortalSystem system;
+        try
+        {
+            system = await PortalSystem.StartAsync(new PortalSystemOptions
+            {
+                StateDirectory = state,
+                GatewayPort = 0,
+                Output = log.Write,
+                LoggerFactory = log.Loggers,
+            }, timeout.Token);
+        }
+        catch
+        {
+            log.Dispose();
+            StateFolder.Delete(state);
+            throw;
+        }
+        var bench = new BenchSystem(system, state, log);
+        try
+        {
+            await bench.CreateStaffAsync(accounts);
+            return bench;
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh browser: keeps cookies, does not follow redirects.</summary>
+    public static HttpClient Browser() =>
+        new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+
+    public PortalSignIn WebApp(HttpClient browser) => new(browser, PublicIdentity, "portal-web", new Uri(Gateway, "/signin-callback"));
+
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        using var browser = Browser();
+        return (await WebApp(browser).SignInAsync(email, password)).AccessToken;
+    }
+
+    HttpClient Bearer(string token, Guid? actingOn = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (actingOn is { } org) client.DefaultRequestHeaders.Add("Portal-Organisation", org.ToString());
+        return client;
+    }
+
+    async Task CreateStaffAsync(int accounts)
+    {
+        var bootstrap = BootstrapOperator.FromEnvironment();
+        var operatorToken = await SignInAsync(bootstrap.Email, bootstrap.Password);
+        using var platform = Bearer(operatorToken);
+        var created = await Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }));
+        Organisation = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var trust = Bearer(operatorToken, Organisation);
+        var emails = Enumerable.Range(1, accounts).Select(i => $"bench.{i}.{Guid.NewGuid():N}@bench.example").ToList();
+        foreach (var (email, i) in emails.Select((e, i) => (e, i)))
+            await Expect(trust.PostAsJsonAsync("/identity/staff", new
+            {
+                email, givenName = "Bench", familyName = $"Staff {i + 1}", staffType = "DistrictAdministrator",
+            }));
+        var mailbox = new PickupMailbox(Path.Combine(_stateDirectory, "mail"));
+        await Task.WhenAll(emails.Select(async email =>
+        {
+            var link = await mailbox.WaitForLinkAsync(email, "/account/setup", TimeSpan.FromSeconds(60));
+            using var browser = Browser();
+            await AccountSetup.SetPasswordAsync(browser, Gateway, link, Password);
+        }));
+        StaffEmails = emails;
+    }
+
+    static async Task<HttpResponseMessage> Expect(Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException(
+                $"Setting up the benchmark failed: {(int)response.StatusCode} on {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _system.DisposeAsync();
+        StateFolder.Delete(_stateDirectory);
+        _log.Dispose();
+    }
+
+    /// <summary>The services' output and the orchestrator's log lines, in one file; lines after the run are dropped.</summary>
+    sealed class RunLog : IDisposable
+    {
+        readonly StreamWriter _writer;
+        bool _closed;
+
+        public RunLog(string path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            _writer = new StreamWriter(path, append: false) { AutoFlush = true };
+            Loggers = LoggerFactory.Create(logging => logging.AddProvider(new LineLoggerProvider(Write)));
+        }
+
+        public ILoggerFactory Loggers { get; }
+
+        public void Write(string source, string line)
+        {
+            lock (_writer)
+                if (!_closed) _writer.WriteLine($"[{source}] {line}");
+        }
+
+        public void Dispose()
+        {
+            Loggers.Dispose();
+            lock (_writer)
+            {
+                _closed = true;
+                _writer.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The orchestrator's own log lines, into the same file as the services' output.</summary>
+    sealed class LineLoggerProvider(Action<string, string> write) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new LineLogger(categoryName, write);
+        public void Dispose() { }
+    }
+
+    sealed class LineLogger(string category, Action<string, string> write) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            write("apphost", $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+    }
+}

@@ -1,0 +1,22 @@
+using System.Runtime.InteropServices;
+
+namespace Portal.Identity.Bench;
+
+/// <summary>The machine the figures belong to.</summary>
+public static class Machine
+{
+    public static void Print(TextWriter output)
+    {
+        output.WriteLine($"# Identity benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        output.WriteLine($"{Cpu()}, {Environment.ProcessorCount} cores; {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
+    }
+
+    static string Cpu()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        var model = File.Exists(cpuInfo)
+            ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return model ?? RuntimeInformation.ProcessArchitecture.ToString();
+    }
+}
