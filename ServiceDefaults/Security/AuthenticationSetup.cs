@@ -25,7 +25,7 @@ public static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.Authority = authority;
-            options.MetadataAddress = MetadataAddress(builder.Configuration, authority);
+            options.MetadataAddress = MetadataAddress(builder.Configuration);
             options.TokenValidationParameters.ValidAudiences = audiences;
             options.MapInboundClaims = false;
             // Plain HTTP only to an issuer on this machine (local development and tests).
@@ -41,15 +41,16 @@ public static class AuthenticationSetup
     }
 
     /// <summary>
-    /// Tokens name the public issuer (the gateway's address), but a service reads Identity's discovery document
-    /// directly when it knows Identity's own address, so validation does not depend on the way in from outside.
+    /// Tokens name the public issuer (the gateway's address); with Portal:Auth:DiscoverFromIdentity a service reads
+    /// Identity's discovery document from Identity's own address (services:identity:http:0) instead, so validation
+    /// does not depend on the way in from outside.
     /// </summary>
-    private static string MetadataAddress(IConfiguration configuration, string authority)
+    private static string MetadataAddress(IConfiguration configuration)
     {
         if (configuration["Portal:Auth:MetadataAddress"] is { Length: > 0 } configured)
             return configured;
-        if (configuration["services:identity:http:0"] is { Length: > 0 } identity
-            && !string.Equals(identity.TrimEnd('/'), authority.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        if (configuration.GetValue("Portal:Auth:DiscoverFromIdentity", false)
+            && configuration["services:identity:http:0"] is { Length: > 0 } identity)
             return identity.TrimEnd('/') + "/.well-known/openid-configuration";
         return "";
     }

@@ -51,5 +51,6 @@ public static class IdentityTokenReferences
     /// discovery document is fetched from Identity directly (services__identity__http__0).
     /// </summary>
     public static ProjectResource WithIdentityTokens(this ProjectResource project, string publicIdentity) =>
-        project.WithEnvironment("Portal__Auth__Authority", publicIdentity + "/");
+        project.WithEnvironment("Portal__Auth__Authority", publicIdentity + "/")
+            .WithEnvironment("Portal__Auth__DiscoverFromIdentity", "true");
 }
