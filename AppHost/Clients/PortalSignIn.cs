@@ -40,7 +40,7 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
         var state = Base64Url(RandomNumberGenerator.GetBytes(16));
         var authorize = new Uri(identity, "connect/authorize" + QueryString(new()
         {
-            ["client_id"] = clientId, ["response_type"] = "code", ["redirect_uri"] = redirectUri.ToString(), ["scope"] = scopes,
+            ["client_id"] = clientId, ["response_type"] = "code", ["redirect_uri"] = redirectUri.OriginalString, ["scope"] = scopes,
             ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = state,
         }));
 
@@ -78,7 +78,7 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
             throw new SignInFailed($"The authorization response carried no code: {uri.Query}");
         return await TokenAsync(new()
         {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirectUri.ToString(),
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirectUri.OriginalString,
             ["client_id"] = clientId, ["code_verifier"] = verifier,
         });
     }

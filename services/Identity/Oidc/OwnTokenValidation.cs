@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using Portal.Identity.Oidc.Persistence.SigningKeys;
+using Portal.ServiceDefaults.Security;
 
 namespace Portal.Identity.Oidc;
 
@@ -22,7 +23,12 @@ public static class OwnTokenValidation
         });
         // The local server hands its keys over once, at start; after a rotation the ring is the one that knows them all.
         builder.Services.AddOptions<OpenIddictValidationOptions>().PostConfigure<SigningKeyRing>((options, ring) =>
-            options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.PublishedKeys);
+        {
+            options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.PublishedKeys;
+            // The same rules as every other service (ServiceDefaults' AuthenticationSetup).
+            options.TokenValidationParameters.ValidAlgorithms = AuthenticationSetup.AllowedAlgorithms;
+            options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+        });
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

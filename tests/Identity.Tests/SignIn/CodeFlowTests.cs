@@ -178,6 +178,46 @@ public sealed class CodeFlowTests(SignInApi api)
         Assert.True(location.Contains("code_challenge"), $"{(int)response.StatusCode}: {location}");
     }
 
+    [Fact]
+    public async Task The_mobile_app_signs_in_with_its_own_redirect()
+    {
+        var mobile = new PortalSignIn(api.Browser(), SignInApi.Identity, "portal-mobile", new Uri("portal://callback"));
+
+        var tokens = await mobile.SignInAsync(SignInApi.OperatorEmail, SignInApi.OperatorPassword);
+
+        Assert.Equal("portal-mobile", Tokens.Claim(tokens.AccessToken, "client_id"));
+    }
+
+    [Fact]
+    public async Task After_logout_the_next_authorization_asks_for_the_password_again()
+    {
+        var browser = api.Browser();
+        await api.WebClient(browser).SignInAsync(SignInApi.OperatorEmail, SignInApi.OperatorPassword);
+        var stillSignedIn = await browser.GetAsync(AuthorizeUrl());
+        Assert.StartsWith(SignInApi.Callback.ToString(), stillSignedIn.Headers.Location?.ToString());
+
+        var logout = await browser.GetAsync("/connect/logout?client_id=portal-web&post_logout_redirect_uri=" + Uri.EscapeDataString("http://localhost/signed-out"));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+
+        var afterwards = await browser.GetAsync(AuthorizeUrl());
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.Contains("/account/login?returnUrl=", afterwards.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task An_unsigned_copy_of_a_valid_token_is_refused_by_identity()
+    {
+        var tokens = await api.WebClient().SignInAsync(SignInApi.OperatorEmail, SignInApi.OperatorPassword);
+        var unsigned = tokens.AccessToken[..tokens.AccessToken.LastIndexOf('.')] + ".";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Bearer(unsigned).GetAsync("/clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.Bearer(tokens.AccessToken).GetAsync("/clients")).StatusCode);
+    }
+
+    private static string AuthorizeUrl() =>
+        "/connect/authorize?client_id=portal-web&response_type=code&scope=openid%20portal&code_challenge_method=S256"
+        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=s&redirect_uri=" + Uri.EscapeDataString(SignInApi.Callback.ToString());
+
     private static async Task<string> Refusal(Func<Task<TokenSet>> signIn) =>
         (await Assert.ThrowsAsync<SignInFailed>(signIn)).Message;
 }

@@ -34,6 +34,7 @@ public sealed class SignInApi : IAsyncLifetime
             web.UseSetting("OTEL_SERVICE_NAME", "identity");
             web.UseSetting("Portal:Identity:AllowHttp", "true");
             web.UseSetting("Portal:Identity:WebRedirectUris", Callback.ToString());
+            web.UseSetting("Portal:Identity:WebPostLogoutRedirectUris", "http://localhost/signed-out");
             web.UseSetting("Portal:Bootstrap:Email", OperatorEmail);
             web.UseSetting("Portal:Bootstrap:Password", OperatorPassword);
             // The hash cost is the benchmark's business; tests only need hashes that verify.
