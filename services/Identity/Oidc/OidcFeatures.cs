@@ -4,6 +4,7 @@ using Portal.Identity.Accounts;
 using Portal.Identity.Credentials;
 using Portal.Identity.Oidc.Clients;
 using Portal.Identity.Oidc.Persistence;
+using Portal.Identity.Oidc.Persistence.SigningKeys;
 using Portal.Identity.Operators;
 using Portal.Identity.SignIn;
 
@@ -15,6 +16,7 @@ public static class OidcFeatures
     public static IHostApplicationBuilder AddSignInAndTokens(this IHostApplicationBuilder builder)
     {
         builder.AddOidcServer();
+        SealedSecretConverter.Use(KeyEncryptionKey.FromConfiguration(builder.Configuration, builder.Environment));
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CredentialsStore>();

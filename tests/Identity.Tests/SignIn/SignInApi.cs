@@ -25,7 +25,7 @@ public sealed class SignInApi : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var postgres = await TestInfrastructure.CreateDatabaseAsync("identity_signin");
+        var postgres = Postgres = await TestInfrastructure.CreateDatabaseAsync("identity_signin");
         var rabbitMq = await TestInfrastructure.CreateVirtualHostAsync("identity-signin");
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -45,6 +45,9 @@ public sealed class SignInApi : IAsyncLifetime
     }
 
     public IServiceProvider Services => factory.Services;
+
+    /// <summary>The service's database, for tests that look at what is stored.</summary>
+    public string Postgres { get; private set; } = "";
 
     /// <summary>A browser: its own cookies, no automatic redirects.</summary>
     public HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

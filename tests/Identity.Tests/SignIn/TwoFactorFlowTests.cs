@@ -75,6 +75,37 @@ public sealed class TwoFactorFlowTests(SignInApi api)
             .ShouldBeProblem(HttpStatusCode.Forbidden, "Only District Administrators set their organisation's two-factor policy.");
     }
 
+    [Fact]
+    public async Task The_totp_secret_is_stored_sealed_in_events_and_snapshots()
+    {
+        var (org, district) = await District();
+        await (await api.Bearer(district).Put("/two-factor-policy", new { requiredForAllStaff = true })).ShouldBe(HttpStatusCode.OK);
+        var email = GivenAccounts.Email();
+        var id = await GivenAccounts.Staff(api, district, org, email, "Teacher", [Guid.NewGuid()]);
+        string? secret = null;
+        await api.WebClient().SignInAsync(email, GivenAccounts.Password, enrol: key =>
+        {
+            secret = key;
+            return Task.FromResult(Code(key, DateTime.UtcNow));
+        });
+
+        await using var connection = new Npgsql.NpgsqlConnection(api.Postgres);
+        await connection.OpenAsync();
+        var stream = Portal.Identity.Credentials.CredentialsState.StreamId(id);
+        var stored = new List<string>();
+        foreach (var sql in new[] { "select data::text from mt_events where stream_id = @id", "select data::text from mt_doc_credentialsstate where id = @id" })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("id", stream);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                stored.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(stored, json => json.Contains("sealed:"));
+        Assert.All(stored, json => Assert.DoesNotContain(secret!, json));
+    }
+
     private async Task<(Guid Org, string Token)> District()
     {
         var org = Guid.NewGuid();

@@ -1,6 +1,7 @@
 namespace Portal.Identity.Credentials;
 
-public sealed record TwoFactorEnrolmentStarted(Guid AccountId, string Secret, DateTimeOffset At);
+public sealed record TwoFactorEnrolmentStarted(
+    Guid AccountId, [property: System.Text.Json.Serialization.JsonConverter(typeof(SealedSecretConverter))] string Secret, DateTimeOffset At);
 
 public sealed record TwoFactorEnabled(Guid AccountId, IReadOnlyList<string> RecoveryCodeHashes, DateTimeOffset At);
 
@@ -20,7 +21,7 @@ public enum TwoFactorStatus { NotEnrolled, Enrolling, Enabled }
 public sealed record TwoFactorState(
     Guid AccountId,
     TwoFactorStatus Status,
-    string? Secret,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(SealedSecretConverter))] string? Secret,
     IReadOnlyList<string> RecoveryCodeHashes,
     IReadOnlyList<int> UsedRecoveryCodes,
     long LastAcceptedStep)
