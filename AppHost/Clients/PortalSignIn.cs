@@ -130,13 +130,9 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
     /// <summary>Posts the page's form back with the given fields, keeping its hidden ones (antiforgery, return URL).</summary>
     async Task<(Uri, HttpResponseMessage)> PostFormAsync(Uri page, HttpResponseMessage response, Dictionary<string, string> fields)
     {
-        var html = await response.Content.ReadAsStringAsync();
-        var action = FormAction().Match(html) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : page.PathAndQuery;
-        var form = HiddenField().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        foreach (var (name, value) in fields)
-            form[name] = value;
-        var target = new Uri(page, action);
-        return await FollowAsync(target, await http.PostAsync(target, new FormUrlEncodedContent(form)));
+        var form = HtmlForm.Read(await response.Content.ReadAsStringAsync());
+        var target = new Uri(page, form.Action ?? page.PathAndQuery);
+        return await FollowAsync(target, await http.PostAsync(target, form.With(fields)));
     }
 
     static string Describe(string html) => ErrorText().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : html.Length > 300 ? html[..300] : html;
@@ -150,12 +146,6 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
         .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
 
     static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex("<form[^>]*action=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex FormAction();
-
-    [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenField();
 
     [GeneratedRegex("""Key: <code>([A-Z2-7]+)</code>""")]
     private static partial Regex EnrolmentKey();

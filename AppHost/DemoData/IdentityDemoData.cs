@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Portal.AppHost.Clients;
+using static Portal.AppHost.DemoData.InstitutionDemoData;
 
 namespace Portal.AppHost.DemoData;
 
@@ -62,13 +63,5 @@ public static class IdentityDemoData
             }
             await Task.Delay(500, ct);
         }
-    }
-
-    static async Task Send(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException(
-                $"Seeding failed: {(int)response.StatusCode} on {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
     }
 }

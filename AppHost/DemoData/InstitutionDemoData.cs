@@ -46,7 +46,8 @@ public static class InstitutionDemoData
         await Send(admin.PostAsync($"/institution/cases/{caseId}/approve", null, ct));
     }
 
-    private static async Task<HttpResponseMessage> Send(Task<HttpResponseMessage> request)
+    /// <summary>The response, or a failure naming the request and the service's answer.</summary>
+    internal static async Task<HttpResponseMessage> Send(Task<HttpResponseMessage> request)
     {
         var response = await request;
         if (!response.IsSuccessStatusCode)

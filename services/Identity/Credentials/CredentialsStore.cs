@@ -28,21 +28,6 @@ public sealed class CredentialsStore(AccountDirectory directory)
             return state;
         stream.AppendMany(events);
         await session.SaveChangesAsync(cancellation);
-        return events.Aggregate(state, Evolve);
+        return events.Aggregate(state, CredentialsState.Applied);
     }
-
-    static CredentialsState Evolve(CredentialsState state, object e) => e switch
-    {
-        PasswordSet x => state.Apply(x),
-        SignInFailed x => state.Apply(x),
-        SignInSucceeded x => state.Apply(x),
-        AccountLockedOut x => state.Apply(x),
-        TwoFactorEnrolmentStarted x => state.Apply(x),
-        TwoFactorEnabled x => state.Apply(x),
-        TotpCodeAccepted x => state.Apply(x),
-        RecoveryCodeUsed x => state.Apply(x),
-        TwoFactorDisabled x => state.Apply(x),
-        LoginRecorded x => state.Apply(x),
-        _ => state,
-    };
 }

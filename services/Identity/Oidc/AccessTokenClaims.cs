@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using Portal.Identity.Accounts;
 using Portal.ServiceDefaults.Security;
@@ -89,5 +88,4 @@ public static class AccessTokenClaims
         _ => [OpenIddictConstants.Destinations.AccessToken],
     };
 
-    static readonly JsonWebTokenHandler Unused = new(); // keeps the JWT package referenced for JsonClaimValueTypes users
 }

@@ -1,3 +1,4 @@
+using Portal.Identity.Access;
 using Portal.Identity.Oidc.Persistence.SigningKeys;
 using Portal.ServiceDefaults.Problems;
 using Portal.ServiceDefaults.Security;
@@ -14,12 +15,7 @@ public static class SigningKeyEndpoints
 {
     public static void MapSigningKeyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/signing-keys").WithTags("Signing keys").AddEndpointFilter(async (context, next) =>
-        {
-            if (!PortalCaller.From(context.HttpContext.User).IsOperator)
-                throw new Forbidden("Only platform operators manage signing keys.");
-            return await next(context);
-        });
+        var group = app.MapGroup("/signing-keys").WithTags("Signing keys").RequireOperator("Only platform operators manage signing keys.");
 
         group.MapGet("/", (SigningKeyRing ring) => Results.Ok(Describe(ring)))
             .WithSummary("The published signing keys, the current one first.");

@@ -17,12 +17,7 @@ public sealed class SchoolTokenExchangeTests(SignInApi api)
     [Fact]
     public async Task A_trust_administrator_switches_into_an_associated_school_and_is_refused_for_another()
     {
-        var (org, associated, other) = await TrustWithTwoSchools();
-        var email = GivenAccounts.Email();
-        var id = await GivenAccounts.DistrictAdministrator(api, org, email, MisAccess);
-        var client = api.WebClient();
-        var trust = await client.SignInAsync(email, GivenAccounts.Password);
-        await Associate(trust.AccessToken, id, associated);
+        var (client, trust, id, org, associated, other) = await AssociatedTrustAdministrator(MisAccess);
 
         var inSchool = await client.SwitchIntoSchoolAsync(trust.AccessToken, associated);
 
@@ -36,12 +31,7 @@ public sealed class SchoolTokenExchangeTests(SignInApi api)
     [Fact]
     public async Task Without_the_business_role_the_switch_is_refused()
     {
-        var (org, associated, _) = await TrustWithTwoSchools();
-        var email = GivenAccounts.Email();
-        var id = await GivenAccounts.DistrictAdministrator(api, org, email);
-        var client = api.WebClient();
-        var trust = await client.SignInAsync(email, GivenAccounts.Password);
-        await Associate(trust.AccessToken, id, associated);
+        var (client, trust, _, _, associated, _) = await AssociatedTrustAdministrator(roles: null);
 
         var refused = await Assert.ThrowsAsync<SignInFailed>(() => client.SwitchIntoSchoolAsync(trust.AccessToken, associated));
         Assert.Contains("Switching into schools needs the permission 'Login to MIS: Associated institutions'.", refused.Message);
@@ -74,16 +64,23 @@ public sealed class SchoolTokenExchangeTests(SignInApi api)
     [Fact]
     public async Task A_school_token_cannot_be_exchanged_again()
     {
-        var (org, associated, _) = await TrustWithTwoSchools();
-        var email = GivenAccounts.Email();
-        var id = await GivenAccounts.DistrictAdministrator(api, org, email, MisAccess);
-        var client = api.WebClient();
-        var trust = await client.SignInAsync(email, GivenAccounts.Password);
-        await Associate(trust.AccessToken, id, associated);
+        var (client, trust, _, _, associated, _) = await AssociatedTrustAdministrator(MisAccess);
         var inSchool = await client.SwitchIntoSchoolAsync(trust.AccessToken, associated);
 
         var refused = await Assert.ThrowsAsync<SignInFailed>(() => client.SwitchIntoSchoolAsync(inSchool.AccessToken, associated));
         Assert.Contains("cannot be exchanged again", refused.Message);
+    }
+
+    /// <summary>A District Administrator of a trust with two schools, signed in and associated with the first.</summary>
+    private async Task<(PortalSignIn Client, TokenSet Trust, Guid Id, Guid Org, Guid Associated, Guid Other)> AssociatedTrustAdministrator(object[]? roles)
+    {
+        var (org, associated, other) = await TrustWithTwoSchools();
+        var email = GivenAccounts.Email();
+        var id = await GivenAccounts.DistrictAdministrator(api, org, email, roles);
+        var client = api.WebClient();
+        var trust = await client.SignInAsync(email, GivenAccounts.Password);
+        await Associate(trust.AccessToken, id, associated);
+        return (client, trust, id, org, associated, other);
     }
 
     /// <summary>Institution's messages, published to the service's RabbitMQ as Institution would.</summary>

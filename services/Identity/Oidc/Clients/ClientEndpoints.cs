@@ -1,3 +1,4 @@
+using Portal.Identity.Access;
 using System.Security.Cryptography;
 using System.Text.Json;
 using OpenIddict.Abstractions;
@@ -19,12 +20,7 @@ public static class ClientEndpoints
 {
     public static void MapClientEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/clients").WithTags("Machine clients").AddEndpointFilter(async (context, next) =>
-        {
-            if (!PortalCaller.From(context.HttpContext.User).IsOperator)
-                throw new Forbidden("Only platform operators register machine clients.");
-            return await next(context);
-        });
+        var group = app.MapGroup("/clients").WithTags("Machine clients").RequireOperator("Only platform operators register machine clients.");
 
         group.MapPost("/", async (RegisterClientRequest body, IOpenIddictApplicationManager applications, HttpContext http) =>
         {
