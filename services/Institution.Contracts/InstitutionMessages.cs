@@ -26,3 +26,17 @@ public sealed record StudentPortalVisibilityChanged(
 public sealed record TermCalendarSet(Guid OrganisationId, IReadOnlyList<TermInfo> Terms, long Version, DateTimeOffset At);
 
 public sealed record TermInfo(string TermId, string Name, DateOnly Start, DateOnly End);
+
+/// <summary>
+/// The rules a school sets for the students staff enter by hand: whether teachers may create students, and what a
+/// student information number must look like. The whole set after any change.
+/// </summary>
+public sealed record StudentRosterRulesChanged(
+    Guid OrganisationId,
+    Guid InstitutionId,
+    bool TeacherStudentCreationAllowed,
+    bool StudentInformationNumberRequired,
+    int StudentInformationNumberMinimumLength,
+    bool StudentInformationNumberNumericOnly,
+    long Version,
+    DateTimeOffset At);

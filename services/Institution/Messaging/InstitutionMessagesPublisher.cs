@@ -23,6 +23,11 @@ public sealed class InstitutionMessagesPublisher(IBus bus) : IntegrationEventPub
                     school.YearGroups.Select(y => new Contracts.YearGroupInfo(y.Id, y.Name)).ToList(), e.Timestamp);
             case StudentLoginsConfigured logins:
                 return new Contracts.StudentLoginsConfigured(organisation, logins.SchoolId, logins.Enabled, logins.YearGroups, e.Version, logins.At);
+            case TeacherStudentCreationSet or StudentInformationNumberRulesSet:
+                var rules = await AsOf<SchoolState>(operations, e, cancellation);
+                return new Contracts.StudentRosterRulesChanged(organisation, rules.Id, rules.TeacherStudentCreationAllowed,
+                    rules.StudentInformationNumberRules.Required, rules.StudentInformationNumberRules.MinimumLength,
+                    rules.StudentInformationNumberRules.NumericOnly, e.Version, e.Timestamp);
             case StudentPortalVisibilityChanged pages:
                 return new Contracts.StudentPortalVisibilityChanged(organisation, pages.SchoolId, pages.VisiblePages, e.Version, pages.At);
             case ClusterCreated or ClusterRenamed or SchoolAddedToCluster or SchoolRemovedFromCluster:
@@ -36,9 +41,4 @@ public sealed class InstitutionMessagesPublisher(IBus bus) : IntegrationEventPub
                 return null;
         }
     }
-
-    // The aggregate as this event left it, so a replayed or late publication says what was true then.
-    private static async Task<T> AsOf<T>(IDocumentOperations operations, IEvent e, CancellationToken cancellation) where T : class =>
-        await operations.Events.AggregateStreamAsync<T>(e.StreamId, e.Version, token: cancellation)
-        ?? throw new InvalidOperationException($"Stream {e.StreamId} has no {typeof(T).Name} at version {e.Version}.");
 }

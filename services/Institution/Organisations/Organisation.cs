@@ -1,4 +1,4 @@
-using Portal.Institution.Shared;
+using Portal.ServiceDefaults.Problems;
 
 namespace Portal.Institution.Organisations;
 

@@ -1,3 +1,4 @@
+using Portal.ServiceDefaults.Persistence;
 using Portal.Identity.Institutions;
 using Portal.ServiceDefaults.Problems;
 using Portal.ServiceDefaults.Security;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Portal.Institution.Shared;
+using Portal.ServiceDefaults.Problems;
 
 namespace Portal.Institution.Organisations;
 

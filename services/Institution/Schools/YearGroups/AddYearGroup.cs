@@ -1,4 +1,3 @@
-using Portal.Institution.Shared;
 using Portal.ServiceDefaults.Problems;
 
 namespace Portal.Institution.Schools;

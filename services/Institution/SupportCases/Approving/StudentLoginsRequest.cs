@@ -1,5 +1,4 @@
 using Portal.Institution.Schools;
-using Portal.Institution.Shared;
 using Portal.ServiceDefaults.Problems;
 
 namespace Portal.Institution.SupportCases;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Portal.Identity.Staff;
+namespace Portal.ServiceDefaults.Persistence;
 
 /// <summary>
 /// Name-based UUIDs (RFC 9562 version 5): the same namespace and name always give the same id, so a stream can be

@@ -1,8 +1,9 @@
+using Xunit;
 using System.Reflection;
 using System.Text.Json;
 using Portal.ServiceDefaults.Problems;
 
-namespace Portal.Institution.Tests.Deciders;
+namespace Portal.Testing;
 
 /// <summary>
 /// Given events, when a command is decided, then these events (or this refusal). State is rebuilt the way Marten

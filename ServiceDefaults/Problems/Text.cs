@@ -1,7 +1,6 @@
 using System.Globalization;
-using Portal.ServiceDefaults.Problems;
 
-namespace Portal.Institution.Shared;
+namespace Portal.ServiceDefaults.Problems;
 
 /// <summary>Input checks and phrasing shared by the deciders, so every refusal reads the same way.</summary>
 public static class Text
