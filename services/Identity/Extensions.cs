@@ -7,6 +7,7 @@ using Portal.Identity.Guardians;
 using Portal.Identity.Invitations;
 using Portal.Identity.LoginHistory;
 using Portal.Identity.Mail;
+using Portal.Identity.Messaging;
 using Portal.Identity.Oidc;
 using Portal.Identity.Staff;
 using Portal.ServiceDefaults.Messaging;
@@ -45,7 +46,7 @@ public static class IdentityExtensions
             // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
             options.Schema.For<StaffAccountState>()
                 .UniqueIndex(UniqueIndexType.Computed, StaffAccountEndpoints.EmailIndex, TenancyScope.PerTenant, a => a.Email);
-        });
+        }).AddSubscriptionWithServices<IdentityMessagesPublisher>(ServiceLifetime.Singleton, _ => { });
         builder.Services.AddAccounts();
         builder.Services.AddOpenApi();
         return builder;

@@ -15,6 +15,9 @@ public sealed class IdentityApi : IAsyncLifetime
 
     public async Task InitializeAsync() => service = await ServiceUnderTest<Program>.StartAsync("identity");
 
+    /// <summary>The amqp:// URI of Identity's virtual host, for listeners that watch what it publishes or publish to it.</summary>
+    public string RabbitMq => service.RabbitMq;
+
     public HttpClient Anonymous() => service.Anonymous();
 
     public HttpClient As(TokenRequest caller) => service.As(caller);

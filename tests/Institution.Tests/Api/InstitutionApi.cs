@@ -1,3 +1,4 @@
+using Portal.Institution.Contracts;
 using Portal.TestIssuer;
 using Portal.Testing;
 
@@ -12,12 +13,14 @@ public sealed class InstitutionApi : IAsyncLifetime
     public const string Audience = "portal-institution";
 
     private ServiceUnderTest<Program> service = null!;
-    public PublishedMessages Published { get; private set; } = null!;
+    public MessageListener Published { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         service = await ServiceUnderTest<Program>.StartAsync("institution");
-        Published = await PublishedMessages.StartAsync(service.RabbitMq);
+        Published = await MessageListener.StartAsync(service.RabbitMq, "institution-tests-collector",
+            typeof(InstitutionRegistered), typeof(ClusterMembershipChanged), typeof(StudentLoginsConfigured),
+            typeof(StudentPortalVisibilityChanged), typeof(TermCalendarSet), typeof(StudentRosterRulesChanged));
     }
 
     public HttpClient Anonymous() => service.Anonymous();

@@ -81,6 +81,10 @@ public sealed class SchoolTests(InstitutionApi api)
         Assert.True(settings.GetProperty("staffTwoFactorRequired").GetBoolean());
         var published = await api.Published.WaitFor<StudentPortalVisibilityChanged>(m => m.InstitutionId == school);
         Assert.Equal(["dashboard", "timetable", "homework"], published.VisiblePages);
+        // Roster enforces these on students staff enter by hand; the message carries the whole set after the last change.
+        var rules = await api.Published.WaitFor<StudentRosterRulesChanged>(m => m.InstitutionId == school && m.TeacherStudentCreationAllowed);
+        Assert.Equal((org, true, 6, true), (rules.OrganisationId, rules.StudentInformationNumberRequired,
+            rules.StudentInformationNumberMinimumLength, rules.StudentInformationNumberNumericOnly));
     }
 
     [Fact]

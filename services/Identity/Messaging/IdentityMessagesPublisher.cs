@@ -1,0 +1,26 @@
+using JasperFx.Events;
+using Marten;
+using MassTransit;
+using Portal.Identity.Staff;
+using Portal.ServiceDefaults.Messaging;
+using Portal.ServiceDefaults.Security;
+using Contracts = Portal.Identity.Contracts;
+
+namespace Portal.Identity.Messaging;
+
+/// <summary>Turns committed Identity events into the messages other services consume (DESIGN §2).</summary>
+public sealed class IdentityMessagesPublisher(IBus bus) : IntegrationEventPublisher(bus)
+{
+    protected override async ValueTask<object?> ToMessage(IEvent e, IDocumentOperations operations, CancellationToken cancellation)
+    {
+        switch (e.Data)
+        {
+            case StaffAccountRegistered or StaffAccountEdited or StaffAccountActivated or StaffAccountDeactivated or StaffTypeChanged:
+                var account = await AsOf<StaffAccountState>(operations, e, cancellation);
+                return new Contracts.StaffAccountChanged(account.OrganisationId, account.Id, account.Email, account.GivenName,
+                    account.FamilyName, ClaimValues.Of(account.Type), account.Institutions, account.Active, e.Version, e.Timestamp);
+            default:
+                return null;
+        }
+    }
+}
