@@ -43,8 +43,15 @@ public sealed class PortalSystem : IAsyncDisposable
             .WithReference(identity)
             .WithIdentityTokens(publicIdentity);
 
+        var roster = builder.AddProject("roster", "services/Roster")
+            .WithReference(postgres.AddDatabase("roster"))
+            .WithReference(rabbitmq)
+            .WithReference(identity)
+            .WithIdentityTokens(publicIdentity);
+
         builder.AddProject("gateway", "gateway")
             .WithReference(institution)
+            .WithReference(roster)
             .WithReference(identity)
             .WithIdentityTokens(publicIdentity)
             .WithHttpPort(gatewayPort);
@@ -52,6 +59,10 @@ public sealed class PortalSystem : IAsyncDisposable
 
     public Uri GatewayUrl => _application.UrlOf("gateway");
     public Uri IdentityUrl => _application.UrlOf("identity");
+    /// <summary>Where MIS sync producers publish (the services' virtual host).</summary>
+    public Uri RabbitMqUri => _application.RabbitMqUri;
+    /// <summary>A service's database, for benchmarks and checks that count what it stored.</summary>
+    public string DatabaseConnectionString(string databaseName) => _application.DatabaseConnectionString(databaseName);
     public IReadOnlyList<ResourceStatus> Resources { get; private set; } = [];
 
     /// <summary>Starts the whole system and returns once every project answers its health check.</summary>

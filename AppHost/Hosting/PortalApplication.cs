@@ -40,6 +40,21 @@ public sealed class PortalApplication : IAsyncDisposable
         _runners.SingleOrDefault(runner => runner.Project.Name == projectName)?.Url
         ?? throw new InvalidOperationException($"No running project named '{projectName}'.");
 
+    /// <summary>The broker as the services see it (their virtual host), for producers outside the services such as MIS sync.</summary>
+    public Uri RabbitMqUri => _infrastructure?.RabbitMq?.AmqpUri
+        ?? throw new InvalidOperationException("RabbitMQ has not started.");
+
+    /// <summary>
+    /// A connection string for a declared database (e.g. "roster") as its service sees it, for benchmarks and
+    /// fault-injection checks that count what a service stored. Services themselves never read another's database.
+    /// </summary>
+    public string DatabaseConnectionString(string databaseName)
+    {
+        var infrastructure = _infrastructure ?? throw new InvalidOperationException("PostgreSQL has not started.");
+        var database = _resources.OfType<PostgresDatabaseResource>().Single(d => d.DatabaseName == databaseName);
+        return infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database));
+    }
+
     /// <summary>Foreground run until SIGINT/SIGTERM; returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {
@@ -155,7 +170,7 @@ public sealed class PortalApplication : IAsyncDisposable
         try
         {
             _logger.LogInformation("Seeding demo data (once per state folder)");
-            await DemoData.DemoData.SeedAsync(UrlOf("gateway"), _options.StateDirectory, cancellationToken);
+            await DemoData.DemoData.SeedAsync(UrlOf("gateway"), RabbitMqUri, _options.StateDirectory, cancellationToken);
             _state.MarkDemoDataSeeded();
         }
         catch (Exception e) when (e is not OperationCanceledException)

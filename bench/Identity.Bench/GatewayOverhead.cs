@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Portal.Bench;
 using Portal.Identity.Bench.Harness;
 
 namespace Portal.Identity.Bench;

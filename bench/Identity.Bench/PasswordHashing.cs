@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using Portal.Bench;
 using Portal.Identity.Bench.Harness;
 using Portal.Identity.Credentials;
 

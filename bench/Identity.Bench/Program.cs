@@ -1,3 +1,4 @@
+using Portal.Bench;
 using System.Diagnostics;
 using Portal.Identity.Bench;
 
@@ -6,7 +7,7 @@ var output = Console.Out;
 var clock = Stopwatch.StartNew();
 void Done(string step) => output.WriteLine($"({step}: {clock.Elapsed.TotalSeconds:0} s into the run)");
 
-Machine.Print(output);
+Machine.Print(output, "Identity");
 await using var system = await BenchSystem.StartAsync(SignInThroughput.AccountsNeeded);
 output.WriteLine($"Services' output: {Path.GetRelativePath(Environment.CurrentDirectory, BenchSystem.LogPath)}");
 Done("system started, accounts set up");

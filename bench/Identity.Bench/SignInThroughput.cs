@@ -1,3 +1,4 @@
+using Portal.Bench;
 using Portal.Identity.Bench.Harness;
 
 namespace Portal.Identity.Bench;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Portal.Bench;
 using Portal.Identity.Bench.Harness;
 using Portal.ServiceDefaults.Security;
 

@@ -48,7 +48,7 @@ public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
     [Fact]
     public async Task The_demo_organisation_seeds_and_is_readable_through_the_gateway()
     {
-        await DemoData.SeedAsync(fixture.GatewayUrl, PortalSystemFixture.StateDirectory(), CancellationToken.None);
+        await DemoData.SeedAsync(fixture.GatewayUrl, fixture.System.RabbitMqUri, PortalSystemFixture.StateDirectory(), CancellationToken.None);
         var admin = clients.Bearer((await clients.WebApp().SignInAsync(IdentityDemoData.DistrictAdministratorEmail, IdentityDemoData.DemoPassword)).AccessToken);
 
         var schools = await admin.GetFromJsonAsync<JsonElement>($"/institution/organisations/{InstitutionDemoData.Trust}/institutions");

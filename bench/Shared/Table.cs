@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Portal.Identity.Bench.Harness;
+namespace Portal.Bench;
 
 /// <summary>A Markdown table printed with aligned columns, so the console output pastes into bench/README.md as is.</summary>
 public sealed class Table(string title, params string[] headers)

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Portal.Identity.Bench;
+namespace Portal.Bench;
 
 /// <summary>The machine the figures belong to.</summary>
 public static class Machine
 {
-    public static void Print(TextWriter output)
+    public static void Print(TextWriter output, string benchmarks)
     {
-        output.WriteLine($"# Identity benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        output.WriteLine($"# {benchmarks} benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         output.WriteLine($"{Cpu()}, {Environment.ProcessorCount} cores; {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
     }
 

@@ -1,0 +1,22 @@
+using Portal.Bench;
+using Portal.Roster.Bench;
+
+// MIS sync ingest against the whole system, next to the raw Marten append rate measured in the same run.
+var output = Console.Out;
+Machine.Print(output, "Roster");
+await using var system = await RosterBenchSystem.StartAsync();
+output.WriteLine($"Services' output: {Path.GetRelativePath(Environment.CurrentDirectory, RosterBenchSystem.LogPath)}");
+
+var raw = await RawAppend.MeasureAsync(system, MisIngest.BatchStudents);
+var single = await MisIngest.SingleRecordsAsync(system);
+var batches = await MisIngest.BatchesAsync(system);
+
+new Table("MIS sync ingest (students applied per second, until Roster holds them all)", "path", "students", "time", "rate", "vs raw append")
+    .Row("raw Marten append (baseline: events only, batches of 500)", Figures.Count(raw.Students), Figures.Milliseconds(raw.Elapsed.TotalMilliseconds), Figures.Rate(raw.Rate), "100%")
+    .Row("MIS single-record messages", Figures.Count(single.Students), Figures.Milliseconds(single.Elapsed.TotalMilliseconds), Figures.Rate(single.Rate), Figures.Percent(single.Rate / raw.Rate))
+    .Row("MIS batches of 500", Figures.Count(batches.Students), Figures.Milliseconds(batches.Elapsed.TotalMilliseconds), Figures.Rate(batches.Rate), Figures.Percent(batches.Rate / raw.Rate))
+    .Note("Aim: batches reach at least half the raw append rate, and 50,000 students are synced in under a minute.")
+    .Note($"Batches: {(batches.Rate >= raw.Rate / 2 ? "met" : "NOT met")} (half of raw is {Figures.Rate(raw.Rate / 2)}); " +
+          $"{Figures.Count(batches.Students)} students in {batches.Elapsed.TotalSeconds:0.0} s: {(batches.Students >= 50_000 && batches.Elapsed < TimeSpan.FromMinutes(1) ? "met" : "NOT met")}.")
+    .Note("Timed from the first publish until Roster's student table holds every student; publishing runs concurrently.")
+    .Print(output);

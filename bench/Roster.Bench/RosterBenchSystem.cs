@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Portal.AppHost;
+using Portal.AppHost.DemoData;
+using Portal.AppHost.Hosting;
+using Portal.AppHost.Infrastructure;
+using Portal.Bench;
+
+namespace Portal.Roster.Bench;
+
+/// <summary>
+/// The whole system started through the AppHost's declaration, with one organisation and two schools registered
+/// through the gateway by the platform operator; ready once Roster has learnt both schools from Institution.
+/// </summary>
+public sealed class RosterBenchSystem : IAsyncDisposable
+{
+    static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
+
+    readonly PortalSystem _system;
+    readonly string _stateDirectory;
+    readonly RunLog _log;
+
+    RosterBenchSystem(PortalSystem system, string stateDirectory, RunLog log)
+    {
+        _system = system;
+        _stateDirectory = stateDirectory;
+        _log = log;
+    }
+
+    public static string LogPath => Path.Combine(RepositoryRoot.Find(), ".state", "bench-roster.log");
+
+    public Uri RabbitMq => _system.RabbitMqUri;
+    public string RosterDatabase => _system.DatabaseConnectionString("roster");
+    public Guid Organisation { get; private set; }
+    public IReadOnlyList<Guid> Schools { get; private set; } = [];
+
+    public static async Task<RosterBenchSystem> StartAsync()
+    {
+        var state = Path.Combine(RepositoryRoot.Find(), ".state", $"bench-roster-{Environment.ProcessId}");
+        var log = new RunLog(LogPath);
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        PortalSystem system;
+        try
+        {
+            system = await PortalSystem.StartAsync(new PortalSystemOptions
+            {
+                StateDirectory = state, GatewayPort = 0, Output = log.Write, LoggerFactory = log.Loggers,
+            }, timeout.Token);
+        }
+        catch
+        {
+            log.Dispose();
+            StateFolder.Delete(state);
+            throw;
+        }
+        var bench = new RosterBenchSystem(system, state, log);
+        try
+        {
+            await bench.RegisterSchoolsAsync(timeout.Token);
+            return bench;
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task RegisterSchoolsAsync(CancellationToken ct)
+    {
+        var tokens = new DemoTokens(_system.GatewayUrl);
+        using var platform = await tokens.OperatorAsync();
+        var created = await Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }, ct));
+        Organisation = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        using var trust = await tokens.OperatorAsync(Organisation);
+        var schools = new List<Guid>();
+        foreach (var (name, code) in new[] { ("Single Record Academy", "B001"), ("Batch Academy", "B002") })
+        {
+            var school = await Expect(trust.PostAsJsonAsync($"/institution/organisations/{Organisation}/institutions",
+                new { name, code, phase = "Secondary" }, ct));
+            schools.Add((await school.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid());
+        }
+        Schools = schools;
+        while (await CountAsync("mt_doc_knownschool", ct) < schools.Count)
+            await Task.Delay(200, ct);
+    }
+
+    /// <summary>Rows of one of Roster's document tables for the benchmark's organisation.</summary>
+    public async Task<int> CountAsync(string table, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(RosterDatabase);
+        await connection.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
+        exists.Parameters.AddWithValue("table", $"public.{table}");
+        if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return 0;
+        await using var count = new NpgsqlCommand($"select count(*) from public.{table} where tenant_id = @tenant", connection);
+        count.Parameters.AddWithValue("tenant", Organisation.ToString());
+        return Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+    }
+
+    /// <summary>A fresh database on the same server, for baselines that must not share Roster's tables.</summary>
+    public async Task<string> CreateScratchDatabaseAsync(string name)
+    {
+        var unique = $"{name}_{Environment.ProcessId}";
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RosterDatabase) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using (var drop = new NpgsqlCommand($"drop database if exists {unique} with (force)", connection)) await drop.ExecuteNonQueryAsync();
+        await using (var create = new NpgsqlCommand($"create database {unique}", connection)) await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(RosterDatabase) { Database = unique }.ConnectionString;
+    }
+
+    static async Task<HttpResponseMessage> Expect(Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException(
+                $"Setting up the benchmark failed: {(int)response.StatusCode} on {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _system.DisposeAsync();
+        StateFolder.Delete(_stateDirectory);
+        _log.Dispose();
+    }
+}
