@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Portal.Identity.Contracts;
+using Portal.Roster.Classes;
 using Portal.ServiceDefaults.Messaging;
 
 namespace Portal.Roster.Staff;
@@ -24,8 +25,28 @@ public sealed class StaffAccountChangedConsumer(IDocumentStore store) : Idempote
         var message = context.Message;
         var known = await session.LoadAsync<KnownStaff>(message.AccountId, context.CancellationToken);
         if (known is not null && known.Version >= message.Version) return;
-        session.Store(new KnownStaff(message.AccountId, message.Email.Trim().ToLowerInvariant(), message.GivenName, message.FamilyName,
-            message.StaffType, message.InstitutionIds.ToList(), message.Active, message.Version));
+        var staff = new KnownStaff(message.AccountId, message.Email.Trim().ToLowerInvariant(), message.GivenName, message.FamilyName,
+            message.StaffType, message.InstitutionIds.ToList(), message.Active, message.Version);
+        session.Store(staff);
+        await AssignAwaitingClassesAsync(session, staff, context.CancellationToken);
+    }
+
+    /// <summary>Classes of the account's schools that named its email before it existed now have it as their teacher.</summary>
+    private static async Task AssignAwaitingClassesAsync(IDocumentSession session, KnownStaff staff, CancellationToken cancellation)
+    {
+        if (!staff.Active) return;
+        var awaiting = await session.Query<ClassState>()
+            .Where(c => c.AwaitedTeacherEmails.Contains(staff.Email))
+            .Select(c => c.Id)
+            .ToListAsync(cancellation);
+        foreach (var id in awaiting)
+        {
+            var stream = await session.Events.FetchForWriting<ClassState>(id, cancellation);
+            if (stream.Aggregate is not { } state || !staff.IsTeacherIn(state.SchoolId)) continue;
+            stream.AppendMany(Class.Decide(new SyncClass(state.Id, state.SchoolId, state.MisClassId ?? state.Id.ToString(), state.Name,
+                state.Subject, state.Active, state.StudentIds, [.. state.TeacherIds, staff.Id],
+                state.AwaitedTeacherEmails.Where(e => e != staff.Email).ToList(), state.Source, ActorId: null, DateTimeOffset.UtcNow), state));
+        }
     }
 }
 
