@@ -7,7 +7,21 @@ public static class StudentFeatures
 {
     public static void ConfigureStudentDocuments(this StoreOptions options) { }
 
-    public static IHostApplicationBuilder AddStudentFeatures(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddStudentFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(ProductCatalogue.From(builder.Configuration));
+        return builder;
+    }
 
-    public static void MapStudentEndpoints(this IEndpointRouteBuilder app) { }
+    public static void MapStudentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var students = app.MapGroup("").WithTags("Students");
+        students.MapViewingStudents();
+        students.MapAddingStudents();
+        students.MapEditingStudents();
+        students.MapLeavingStudents();
+        students.MapDeletingStudents();
+        students.MapMovingStudents();
+        app.MapProducts();
+    }
 }
