@@ -14,6 +14,7 @@ public static class StaffFeatures
     {
         bus.AddConsumer<InstitutionRegisteredConsumer, InstitutionRegisteredConsumerDefinition>();
         bus.AddConsumer<ClusterMembershipChangedConsumer, ClusterMembershipChangedConsumerDefinition>();
+        bus.AddConsumer<RosterStaffImportedConsumer, RosterStaffImportedConsumerDefinition>();
     }
 
     public static void ConfigureStaffDocuments(this StoreOptions options)
