@@ -42,7 +42,7 @@ public static class SyncHoldEndpoints
             {
                 var state = await Reachable(session, http, hold);
                 var command = new ApplySyncHold(hold, RosterAccess.ActorId(http), DateTimeOffset.UtcNow);
-                SyncHold.Decide(command, state);
+                SyncHold.Decide(command, state); // a decided hold is refused before the roll is run
                 var roll = await session.LoadAsync<HeldRoll>(hold, http.RequestAborted)
                            ?? throw new RuleViolation($"Sync hold {hold} no longer has its records to apply.");
                 var school = await session.LoadAsync<KnownSchool>(state.SchoolId, http.RequestAborted)
