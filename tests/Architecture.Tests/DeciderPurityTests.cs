@@ -26,6 +26,32 @@ public sealed class DeciderPurityTests
     }
 
     [Fact]
+    public void Roster_deciders_and_their_state_do_not_depend_on_infrastructure()
+    {
+        // The deciders, their state and every command and event record beside them (endpoints share the folders).
+        var domain = Types.InAssembly(typeof(Portal.Roster.Students.Student).Assembly)
+            .That().ResideInNamespaceMatching("^Portal\\.Roster\\.(Students|Classes)$")
+            .And().HaveNameMatching("^(Student|StudentState|Class|ClassState|Student[A-Z]\\w*ed|Class[A-Z]\\w*ed|Sync[A-Z]\\w*)$");
+        var result = domain.ShouldNot().HaveDependencyOnAny(Infrastructure).GetResult();
+
+        Assert.Contains(domain.GetTypes(), t => t == typeof(Portal.Roster.Students.Student));
+        Assert.Contains(domain.GetTypes(), t => t == typeof(Portal.Roster.Classes.ClassState));
+        Assert.True(result.IsSuccessful, "Deciders depend on infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Theory]
+    [InlineData(typeof(Portal.Roster.Contracts.MisStudentSynced))]
+    [InlineData(typeof(Portal.Identity.Contracts.StaffAccountChanged))]
+    public void Other_contracts_depend_on_nothing_but_themselves(Type message)
+    {
+        var result = Types.InAssembly(message.Assembly)
+            .ShouldNot().HaveDependencyOnAny([.. Infrastructure, "Portal.ServiceDefaults", "Portal.Roster.Students", "Portal.Identity.Staff"])
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "Contracts depend on: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
     public void Institution_contracts_depend_on_nothing_of_the_service()
     {
         var result = Types.InAssembly(typeof(Portal.Institution.Contracts.InstitutionRegistered).Assembly)

@@ -65,6 +65,30 @@ public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
         var associations = await admin.GetFromJsonAsync<JsonElement>($"/identity/staff/{InstitutionDemoData.DistrictAdministrator}/associations");
         var effective = associations.GetProperty("effective").EnumerateArray().Select(e => e.GetProperty("schoolId").GetGuid()).ToHashSet();
         Assert.Equal(new HashSet<Guid> { InstitutionDemoData.NorthfieldPrimary, InstitutionDemoData.NorthfieldAcademy }, effective);
+
+        // Roster's part: the MIS roll arrived; the teacher sees only the students of the classes the MIS gave them.
+        var roll = await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{InstitutionDemoData.NorthfieldAcademy}/students");
+        Assert.Equal(RosterDemoData.Students, roll.GetArrayLength());
+        var sam = clients.Bearer(teacher.AccessToken);
+        var yearSeven = roll.EnumerateArray().First(s => s.GetProperty("yearGroup").GetString() == "Y7").GetProperty("id").GetGuid();
+        var samsStudents = await Eventually(async () =>
+        {
+            var list = await sam.GetFromJsonAsync<JsonElement>($"/roster/institutions/{InstitutionDemoData.NorthfieldAcademy}/students");
+            return list.GetArrayLength() == 11 ? list : (JsonElement?)null;
+        });
+        Assert.All(samsStudents.EnumerateArray(), s => Assert.Contains(s.GetProperty("yearGroup").GetString(), new[] { "Y10", "Y11" }));
+        Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"/roster/students/{yearSeven}")).StatusCode);
+    }
+
+    /// <summary>Teachers named by email in the roll are assigned once Identity has told Roster their account; that may trail the roll.</summary>
+    static async Task<JsonElement> Eventually(Func<Task<JsonElement?>> attempt)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await attempt() is { } found) return found;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The teacher's students did not appear within 30 s.");
     }
 
     [Fact]

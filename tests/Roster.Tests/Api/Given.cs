@@ -45,7 +45,7 @@ public sealed class Given(RosterApi api)
     {
         var id = Guid.NewGuid();
         await using var session = Session();
-        var events = Students.Student.Decide(new SyncStudent(id, school, misId ?? $"MIS-{id.ToString()[..8]}", givenName, familyName,
+        var events = global::Portal.Roster.Students.Student.Decide(new SyncStudent(id, school, misId ?? $"MIS-{id.ToString()[..8]}", givenName, familyName,
             yearGroup, email, null, left, StudentSource.Mis, null, DateTimeOffset.UtcNow), null);
         session.Events.StartStream<StudentState>(id, events);
         await session.SaveChangesAsync();
@@ -57,7 +57,7 @@ public sealed class Given(RosterApi api)
     {
         var id = Guid.NewGuid();
         await using var session = Session();
-        var events = Classes.Class.Decide(new SyncClass(id, school, $"CLS-{id.ToString()[..8]}", name, "Maths", true,
+        var events = global::Portal.Roster.Classes.Class.Decide(new SyncClass(id, school, $"CLS-{id.ToString()[..8]}", name, "Maths", true,
             students, teachers, [], ClassSource.Staff, null, DateTimeOffset.UtcNow), null);
         session.Events.StartStream<ClassState>(id, events);
         await session.SaveChangesAsync();

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Portal.AppHost.DemoData;
+using Portal.MisSync;
+
+namespace Portal.EndToEnd.Tests;
+
+/// <summary>Roster fed by an MIS producer over RabbitMQ and read only through the gateway, with tokens from Identity's login page.</summary>
+[Collection(PortalSystemCollection.Name)]
+public sealed class RosterThroughGatewayTests(PortalSystemFixture fixture)
+{
+    private readonly Clients clients = new(fixture);
+
+    [Fact]
+    public async Task The_MIS_producer_publishes_a_schools_roll_and_the_students_appear_through_the_gateway()
+    {
+        var platform = clients.Bearer(await clients.OperatorTokenAsync());
+        var created = await platform.PostAsJsonAsync("/institution/organisations", new { name = "Brookside Trust", kind = "MultiAcademyTrust" });
+        var org = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (_, email) = await clients.DistrictAdministratorAsync(org);
+        var admin = clients.Bearer(await clients.SignInAsync(email));
+        var registered = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = "Brookside Academy", code = "170001", phase = "Secondary" });
+        var school = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var students = $"/roster/institutions/{school}/students";
+        await Eventually(async () => (await admin.GetAsync(students)).StatusCode == HttpStatusCode.OK, "Roster to learn the school");
+
+        var published = await new MisRollPublisher(fixture.System.RabbitMqUri).PublishFolderAsync(
+            new MisRollRequest(org, school, RollFor(school), FullRoll: true));
+
+        Assert.Equal(RosterDemoData.Students, published.Students);
+        await Eventually(async () => (await admin.GetFromJsonAsync<JsonElement>(students)).GetArrayLength() == RosterDemoData.Students,
+            "the roll to appear");
+        var roll = await admin.GetFromJsonAsync<JsonElement>(students);
+        var amara = roll.EnumerateArray().Single(s => s.GetProperty("givenName").GetString() == "Amara");
+        Assert.Equal("Okoye", amara.GetProperty("familyName").GetString());
+        Assert.Equal("Y10", amara.GetProperty("yearGroup").GetString());
+        Assert.Equal("amara.okoye@students.northfield-academy.example", amara.GetProperty("email").GetString());
+        var classes = await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{school}/classes");
+        Assert.Equal(["10A English", "11B Maths", "7C Science"],
+            classes.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).Order().ToArray());
+
+        // Another organisation's staff cannot reach the school's students.
+        var (_, strangerEmail) = await clients.DistrictAdministratorAsync(Guid.NewGuid());
+        var stranger = clients.Bearer(await clients.SignInAsync(strangerEmail));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/roster/students/{amara.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    /// <summary>The demo roll, rewritten to name this test's school.</summary>
+    private static string RollFor(Guid school)
+    {
+        var folder = Directory.CreateTempSubdirectory("roll-").FullName;
+        foreach (var file in Directory.GetFiles(RosterDemoData.RollFolder, "*.csv"))
+            File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)),
+                File.ReadAllText(file).Replace(InstitutionDemoData.NorthfieldAcademy.ToString(), school.ToString()));
+        return folder;
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"Gave up waiting for {what} after 60 s.");
+    }
+}
