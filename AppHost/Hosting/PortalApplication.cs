@@ -51,7 +51,7 @@ public sealed class PortalApplication : IAsyncDisposable
     public string DatabaseConnectionString(string databaseName)
     {
         var infrastructure = _infrastructure ?? throw new InvalidOperationException("PostgreSQL has not started.");
-        var database = _resources.OfType<PostgresDatabaseResource>().Single(d => d.DatabaseName == databaseName);
+        var database = _resources.OfType<PostgresServerResource>().SelectMany(s => s.Databases).Single(d => d.DatabaseName == databaseName);
         return infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database));
     }
 

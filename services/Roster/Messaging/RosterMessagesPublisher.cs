@@ -18,6 +18,9 @@ public sealed class RosterMessagesPublisher(IBus bus) : IntegrationEventPublishe
         {
             case StudentMovedToSchool moved:
                 return new Contracts.StudentMoved(organisation, moved.StudentId, moved.FromSchoolId, moved.ToSchoolId, e.Version, moved.At);
+            // A stream's first event is the whole student: no need to read the stream back (a roll brings thousands).
+            case StudentEnrolled enrolled when e.Version == 1:
+                return StudentChanged(organisation, StudentState.Create(enrolled), e);
             case StudentEnrolled or StudentDetailsChanged or StudentEmailChanged or StudentYearGroupChanged or StudentLeft
                 or StudentReturned or StudentDeleted:
                 var student = await AsOf<StudentState>(operations, e, cancellation);
