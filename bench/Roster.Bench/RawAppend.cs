@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using Portal.Roster.Students;
@@ -10,14 +11,15 @@ using Weasel.Core;
 namespace Portal.Roster.Bench;
 
 /// <summary>
-/// The baseline: the same StudentEnrolled events appended straight through Marten, one stream per student, 500 per
-/// save, in a database of its own on the same server, with Roster's tenancy and serializer settings but no projection.
+/// The baselines: the same StudentEnrolled events appended straight through Marten, one stream per student, 500 per
+/// save, in a database of its own on the same server, with Roster's tenancy and serializer settings; once events only,
+/// once with the inline student snapshot Roster keeps (what any write that maintains that read model costs).
 /// </summary>
 public static class RawAppend
 {
-    public static async Task<Ingest> MeasureAsync(RosterBenchSystem system, int students)
+    public static async Task<Ingest> MeasureAsync(RosterBenchSystem system, int students, bool withSnapshot)
     {
-        var connectionString = await system.CreateScratchDatabaseAsync("roster_raw_append");
+        var connectionString = await system.CreateScratchDatabaseAsync(withSnapshot ? "roster_raw_snapshot" : "roster_raw_append");
         using var store = DocumentStore.For(options =>
         {
             options.Connection(connectionString);
@@ -26,6 +28,7 @@ public static class RawAppend
             options.Policies.AllDocumentsAreMultiTenanted();
             options.AutoCreateSchemaObjects = AutoCreate.All;
             options.Events.AddEventType<StudentEnrolled>();
+            if (withSnapshot) options.Projections.Snapshot<StudentState>(SnapshotLifecycle.Inline);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var tenant = Guid.NewGuid().ToString();
