@@ -1,6 +1,5 @@
 using Marten;
 using JasperFx;
-using Marten.Exceptions;
 using MassTransit;
 using Portal.ServiceDefaults.Persistence;
 
@@ -32,9 +31,10 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException e) when (e.DocumentType == typeof(HandledMessage))
         {
             // A concurrent delivery of the same message committed first; its effect stands and ours is discarded.
+            // Any other document that already exists is a lost race on the effect itself: it fails, and is retried.
         }
     }
 }

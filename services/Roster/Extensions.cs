@@ -36,6 +36,7 @@ public static class RosterExtensions
                 options.Projections.Snapshot<ClassState>(SnapshotLifecycle.Inline);
                 options.Schema.For<StudentState>().Index(s => s.SchoolId);
                 options.Schema.For<ClassState>().Index(c => c.SchoolId);
+                KnownSchools.Configure(options);
                 options.ConfigureStudentDocuments();
                 options.ConfigureClassDocuments();
                 options.ConfigureMisSyncDocuments();

@@ -13,11 +13,10 @@ public sealed class InstitutionRegisteredConsumer(IDocumentStore store) : Idempo
     protected override async Task ApplyAsync(ConsumeContext<InstitutionRegistered> context, IDocumentSession session)
     {
         var message = context.Message;
-        var known = await session.LoadAsync<KnownSchool>(message.InstitutionId, context.CancellationToken)
-                    ?? KnownSchool.Unnamed(message.InstitutionId);
+        var known = await session.LoadAsync<KnownSchool>(message.InstitutionId, context.CancellationToken);
         var revision = message.At.UtcTicks;
-        if (known.DetailsRevision >= revision) return;
-        session.Store(known with
+        if (known is not null && known.DetailsRevision >= revision) return;
+        KnownSchools.Write(session, known, (known ?? KnownSchool.Unnamed(message.InstitutionId)) with
         {
             Name = message.Name.Trim(), Code = message.Code.Trim(), DetailsRevision = revision,
             YearGroups = message.YearGroups.Select(y => new KnownYearGroup(y.Id, y.Name)).ToList(),
@@ -33,10 +32,9 @@ public sealed class StudentRosterRulesChangedConsumer(IDocumentStore store) : Id
     protected override async Task ApplyAsync(ConsumeContext<StudentRosterRulesChanged> context, IDocumentSession session)
     {
         var message = context.Message;
-        var known = await session.LoadAsync<KnownSchool>(message.InstitutionId, context.CancellationToken)
-                    ?? KnownSchool.Unnamed(message.InstitutionId);
-        if (known.RulesVersion >= message.Version) return;
-        session.Store(known with
+        var known = await session.LoadAsync<KnownSchool>(message.InstitutionId, context.CancellationToken);
+        if (known is not null && known.RulesVersion >= message.Version) return;
+        KnownSchools.Write(session, known, (known ?? KnownSchool.Unnamed(message.InstitutionId)) with
         {
             RulesVersion = message.Version,
             Rules = new StudentRosterRules(message.TeacherStudentCreationAllowed, message.StudentInformationNumberRequired,
@@ -45,7 +43,23 @@ public sealed class StudentRosterRulesChangedConsumer(IDocumentStore store) : Id
     }
 }
 
-/// <summary>Both messages write the same document: one school's messages are applied one at a time on a replica.</summary>
+/// <summary>
+/// Both consumers write the same document, from different queues and replicas: the first write inserts it, later ones
+/// are checked against the version they read (optimistic concurrency), so a lost race fails and is retried on the
+/// document as the winner left it instead of overwriting the winner's part.
+/// </summary>
+public static class KnownSchools
+{
+    public static void Configure(StoreOptions options) => options.Schema.For<KnownSchool>().UseOptimisticConcurrency(true);
+
+    public static void Write(IDocumentSession session, KnownSchool? read, KnownSchool written)
+    {
+        if (read is null) session.Insert(written);
+        else session.Store(written);
+    }
+}
+
+/// <summary>One school's messages of one kind are applied one at a time on a replica.</summary>
 public sealed class InstitutionRegisteredConsumerDefinition : ConsumerDefinition<InstitutionRegisteredConsumer>
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
