@@ -21,16 +21,17 @@ public sealed class StaffAccountMessagesTests(IdentityApi api) : IAsyncLifetime
         var org = Given.Organisation();
         var school = Given.School();
         var district = api.District(org);
-        var id = await Given.StaffAccount(api, org, "Teacher", [school], email: "jo.baker@northfield.sch.uk");
+        var email = $"jo.baker.{Guid.NewGuid():N}@northfield.sch.uk";
+        var id = await Given.StaffAccount(api, org, "Teacher", [school], email: email);
 
         var registered = await listener.WaitFor<StaffAccountChanged>(m => m.AccountId == id && m.Version == 1);
-        Assert.Equal((org, "jo.baker@northfield.sch.uk", "teacher", true), (registered.OrganisationId, registered.Email, registered.StaffType, registered.Active));
+        Assert.Equal((org, email, "teacher", true), (registered.OrganisationId, registered.Email, registered.StaffType, registered.Active));
         Assert.Equal([school], registered.InstitutionIds);
 
-        await (await district.Put($"/staff/{id}", new { email = "jo.baker2@northfield.sch.uk", givenName = "Jo", familyName = "Baker" }))
+        await (await district.Put($"/staff/{id}", new { email = "2" + email, givenName = "Jo", familyName = "Baker" }))
             .ShouldBe(HttpStatusCode.OK);
         var edited = await listener.WaitFor<StaffAccountChanged>(m => m.AccountId == id && m.Version == 2);
-        Assert.Equal(("jo.baker2@northfield.sch.uk", "Jo", "Baker"), (edited.Email, edited.GivenName, edited.FamilyName));
+        Assert.Equal(("2" + email, "Jo", "Baker"), (edited.Email, edited.GivenName, edited.FamilyName));
 
         await (await district.PostAsync($"/staff/{id}/deactivate", null)).ShouldBe(HttpStatusCode.OK);
         var deactivated = await listener.WaitFor<StaffAccountChanged>(m => m.AccountId == id && m.Version == 3);
