@@ -104,13 +104,13 @@ public sealed class BenchSystem : IAsyncDisposable
         var bootstrap = BootstrapOperator.FromEnvironment();
         var operatorToken = await SignInAsync(bootstrap.Email, bootstrap.Password);
         using var platform = Bearer(operatorToken);
-        var created = await Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }));
+        var created = await SetUp.Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }));
         Organisation = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         using var trust = Bearer(operatorToken, Organisation);
         var emails = Enumerable.Range(1, accounts).Select(i => $"bench.{i}.{Guid.NewGuid():N}@bench.example").ToList();
         foreach (var (email, i) in emails.Select((e, i) => (e, i)))
-            await Expect(trust.PostAsJsonAsync("/identity/staff", new
+            await SetUp.Expect(trust.PostAsJsonAsync("/identity/staff", new
             {
                 email, givenName = "Bench", familyName = $"Staff {i + 1}", staffType = "DistrictAdministrator",
             }));
@@ -122,15 +122,6 @@ public sealed class BenchSystem : IAsyncDisposable
             await AccountSetup.SetPasswordAsync(browser, Gateway, link, Password);
         }));
         StaffEmails = emails;
-    }
-
-    static async Task<HttpResponseMessage> Expect(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException(
-                $"Setting up the benchmark failed: {(int)response.StatusCode} on {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
-        return response;
     }
 
     public async ValueTask DisposeAsync()

@@ -71,13 +71,13 @@ public sealed class RosterBenchSystem : IAsyncDisposable
     {
         var tokens = new DemoTokens(_system.GatewayUrl);
         using var platform = await tokens.OperatorAsync();
-        var created = await Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }, ct));
+        var created = await SetUp.Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }, ct));
         Organisation = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         using var trust = await tokens.OperatorAsync(Organisation);
         var schools = new List<Guid>();
         foreach (var (name, code) in new[] { ("Single Record Academy", "B001"), ("Batch Academy", "B002") })
         {
-            var school = await Expect(trust.PostAsJsonAsync($"/institution/organisations/{Organisation}/institutions",
+            var school = await SetUp.Expect(trust.PostAsJsonAsync($"/institution/organisations/{Organisation}/institutions",
                 new { name, code, phase = "Secondary" }, ct));
             schools.Add((await school.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid());
         }
@@ -108,15 +108,6 @@ public sealed class RosterBenchSystem : IAsyncDisposable
         await using (var drop = new NpgsqlCommand($"drop database if exists {unique} with (force)", connection)) await drop.ExecuteNonQueryAsync();
         await using (var create = new NpgsqlCommand($"create database {unique}", connection)) await create.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(RosterDatabase) { Database = unique }.ConnectionString;
-    }
-
-    static async Task<HttpResponseMessage> Expect(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException(
-                $"Setting up the benchmark failed: {(int)response.StatusCode} on {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
-        return response;
     }
 
     public async ValueTask DisposeAsync()
