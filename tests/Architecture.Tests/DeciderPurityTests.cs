@@ -42,6 +42,7 @@ public sealed class DeciderPurityTests
     [Theory]
     [InlineData(typeof(Portal.Roster.Contracts.MisStudentSynced))]
     [InlineData(typeof(Portal.Identity.Contracts.StaffAccountChanged))]
+    [InlineData(typeof(Portal.AccessCode.Contracts.GuardianPaired))]
     public void Other_contracts_depend_on_nothing_but_themselves(Type message)
     {
         var result = Types.InAssembly(message.Assembly)
@@ -49,6 +50,17 @@ public sealed class DeciderPurityTests
             .GetResult();
 
         Assert.True(result.IsSuccessful, "Contracts depend on: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_access_code_decider_and_its_state_do_not_depend_on_infrastructure()
+    {
+        var domain = Types.InAssembly(typeof(Portal.AccessCode.Codes.AccessCodeState).Assembly)
+            .That().ResideInNamespace("Portal.AccessCode.Codes");
+        var result = domain.ShouldNot().HaveDependencyOnAny(Infrastructure).GetResult();
+
+        Assert.Contains(domain.GetTypes(), t => t == typeof(Portal.AccessCode.Codes.AccessCodeState));
+        Assert.True(result.IsSuccessful, "Access-code domain depends on infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]
