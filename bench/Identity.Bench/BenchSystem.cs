@@ -19,54 +19,26 @@ namespace Portal.Identity.Bench;
 public sealed class BenchSystem : IAsyncDisposable
 {
     public const string Password = "Bench-password-2026";
-    static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
+    readonly BenchRun _run;
 
-    readonly PortalSystem _system;
-    readonly string _stateDirectory;
-    readonly RunLog _log;
+    BenchSystem(BenchRun run) => _run = run;
 
-    BenchSystem(PortalSystem system, string stateDirectory, RunLog log)
-    {
-        _system = system;
-        _stateDirectory = stateDirectory;
-        _log = log;
-    }
+    PortalSystem Running => _run.System;
 
-    public Uri Gateway => _system.GatewayUrl;
-    public Uri Identity => _system.IdentityUrl;
+    public Uri Gateway => Running.GatewayUrl;
+    public Uri Identity => Running.IdentityUrl;
     public Uri PublicIdentity => new(Gateway, "/identity/");
-    public Uri Institution => new(_system.Resources.Single(r => r.Name == "institution").Url);
+    public Uri Institution => new(Running.Resources.Single(r => r.Name == "institution").Url);
     public Guid Organisation { get; private set; }
     public IReadOnlyList<string> StaffEmails { get; private set; } = [];
 
-    /// <summary>Where the services' output goes (kept after the run, overwritten by the next).</summary>
-    public static string LogPath => Path.Combine(RepositoryRoot.Find(), ".state", "bench-identity.log");
+    public static string LogPath => BenchRun.LogPath("identity");
 
     public static async Task<BenchSystem> StartAsync(int accounts)
     {
         // The gateway limits each client to 600 requests a minute; a benchmark of it would measure the limiter.
         Environment.SetEnvironmentVariable("Gateway__RateLimit__PermitsPerWindow", "100000000");
-        var state = Path.Combine(RepositoryRoot.Find(), ".state", $"bench-{Environment.ProcessId}");
-        var log = new RunLog(LogPath);
-        using var timeout = new CancellationTokenSource(StartupTimeout);
-        PortalSystem system;
-        try
-        {
-            system = await PortalSystem.StartAsync(new PortalSystemOptions
-            {
-                StateDirectory = state,
-                GatewayPort = 0,
-                Output = log.Write,
-                LoggerFactory = log.Loggers,
-            }, timeout.Token);
-        }
-        catch
-        {
-            log.Dispose();
-            StateFolder.Delete(state);
-            throw;
-        }
-        var bench = new BenchSystem(system, state, log);
+        var bench = new BenchSystem(await BenchRun.StartAsync("identity"));
         try
         {
             await bench.CreateStaffAsync(accounts);
@@ -114,7 +86,7 @@ public sealed class BenchSystem : IAsyncDisposable
             {
                 email, givenName = "Bench", familyName = $"Staff {i + 1}", staffType = "DistrictAdministrator",
             }));
-        var mailbox = new PickupMailbox(Path.Combine(_stateDirectory, "mail"));
+        var mailbox = new PickupMailbox(Path.Combine(_run.StateDirectory, "mail"));
         await Task.WhenAll(emails.Select(async email =>
         {
             var link = await mailbox.WaitForLinkAsync(email, "/account/setup", TimeSpan.FromSeconds(60));
@@ -124,10 +96,5 @@ public sealed class BenchSystem : IAsyncDisposable
         StaffEmails = emails;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _system.DisposeAsync();
-        StateFolder.Delete(_stateDirectory);
-        _log.Dispose();
-    }
+    public ValueTask DisposeAsync() => _run.DisposeAsync();
 }

@@ -15,48 +15,25 @@ namespace Portal.Roster.Bench;
 /// </summary>
 public sealed class RosterBenchSystem : IAsyncDisposable
 {
-    static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
+    readonly BenchRun _run;
 
-    readonly PortalSystem _system;
-    readonly string _stateDirectory;
-    readonly RunLog _log;
+    RosterBenchSystem(BenchRun run) => _run = run;
 
-    RosterBenchSystem(PortalSystem system, string stateDirectory, RunLog log)
-    {
-        _system = system;
-        _stateDirectory = stateDirectory;
-        _log = log;
-    }
+    PortalSystem Running => _run.System;
 
-    public static string LogPath => Path.Combine(RepositoryRoot.Find(), ".state", "bench-roster.log");
+    public static string LogPath => BenchRun.LogPath("roster");
 
-    public Uri RabbitMq => _system.RabbitMqUri;
-    public string RosterDatabase => _system.DatabaseConnectionString("roster");
+    public Uri RabbitMq => Running.RabbitMqUri;
+    public string RosterDatabase => Running.DatabaseConnectionString("roster");
     public Guid Organisation { get; private set; }
     public IReadOnlyList<Guid> Schools { get; private set; } = [];
 
     public static async Task<RosterBenchSystem> StartAsync()
     {
-        var state = Path.Combine(RepositoryRoot.Find(), ".state", $"bench-roster-{Environment.ProcessId}");
-        var log = new RunLog(LogPath);
-        using var timeout = new CancellationTokenSource(StartupTimeout);
-        PortalSystem system;
+        var bench = new RosterBenchSystem(await BenchRun.StartAsync("roster"));
         try
         {
-            system = await PortalSystem.StartAsync(new PortalSystemOptions
-            {
-                StateDirectory = state, GatewayPort = 0, Output = log.Write, LoggerFactory = log.Loggers,
-            }, timeout.Token);
-        }
-        catch
-        {
-            log.Dispose();
-            StateFolder.Delete(state);
-            throw;
-        }
-        var bench = new RosterBenchSystem(system, state, log);
-        try
-        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             await bench.RegisterSchoolsAsync(timeout.Token);
             return bench;
         }
@@ -69,7 +46,7 @@ public sealed class RosterBenchSystem : IAsyncDisposable
 
     async Task RegisterSchoolsAsync(CancellationToken ct)
     {
-        var tokens = new DemoTokens(_system.GatewayUrl);
+        var tokens = new DemoTokens(Running.GatewayUrl);
         using var platform = await tokens.OperatorAsync();
         var created = await SetUp.Expect(platform.PostAsJsonAsync("/institution/organisations", new { name = "Benchmark Trust", kind = "MultiAcademyTrust" }, ct));
         Organisation = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
@@ -110,10 +87,5 @@ public sealed class RosterBenchSystem : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(RosterDatabase) { Database = unique }.ConnectionString;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _system.DisposeAsync();
-        StateFolder.Delete(_stateDirectory);
-        _log.Dispose();
-    }
+    public ValueTask DisposeAsync() => _run.DisposeAsync();
 }
