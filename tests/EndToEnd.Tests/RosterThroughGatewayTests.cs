@@ -36,6 +36,9 @@ public sealed class RosterThroughGatewayTests(PortalSystemFixture fixture)
         Assert.Equal("Okoye", amara.GetProperty("familyName").GetString());
         Assert.Equal("Y10", amara.GetProperty("yearGroup").GetString());
         Assert.Equal("amara.okoye@students.northfield-academy.example", amara.GetProperty("email").GetString());
+        // Classes follow the students in the producer's order; they may still be on their way.
+        await Eventually(async () => (await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{school}/classes")).GetArrayLength() == 3,
+            "the roll's classes to appear");
         var classes = await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{school}/classes");
         Assert.Equal(["10A English", "11B Maths", "7C Science"],
             classes.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).Order().ToArray());
