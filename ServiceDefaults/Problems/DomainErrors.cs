@@ -17,3 +17,9 @@ public class NotFound(string message) : Exception(message);
 
 /// <summary>The caller is known but may not do this here (answers 403).</summary>
 public class Forbidden(string message) : Exception(message);
+
+/// <summary>Too many failed attempts: the caller is locked out until <see cref="RetryAfter"/> (answers 429 with Retry-After).</summary>
+public class TooManyAttempts(string message, DateTimeOffset retryAfter) : Exception(message)
+{
+    public DateTimeOffset RetryAfter { get; } = retryAfter;
+}

@@ -25,6 +25,11 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             },
             Forbidden f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             NotFound n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
+            TooManyAttempts t => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests, Title = "Too many attempts.", Detail = t.Message,
+                Extensions = { ["retryAfter"] = t.RetryAfter.ToUniversalTime() },
+            },
             PreconditionFailed p => new ProblemDetails
             {
                 Status = StatusCodes.Status412PreconditionFailed, Title = "The resource has changed.", Detail = p.Message,
@@ -43,6 +48,9 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         if (problem is null) return false;
 
         context.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyAttempts tooMany)
+            context.Response.Headers.RetryAfter =
+                Math.Max(1, (long)Math.Ceiling((tooMany.RetryAfter - DateTimeOffset.UtcNow).TotalSeconds)).ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -52,7 +60,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
     private static Exception DomainErrorWithin(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is ValidationFailed or RuleViolation or Forbidden or NotFound)
+            if (e is ValidationFailed or RuleViolation or Forbidden or NotFound or TooManyAttempts)
                 return e;
         return exception;
     }

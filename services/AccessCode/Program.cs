@@ -1,10 +1,15 @@
-// The AccessCode service's domain is being built (issue 5): codes, their format and the student's access-code decider.
-// Endpoints, persistence and messaging follow; until then the host only answers its health checks.
+using Portal.ServiceDefaults.Http;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddAccessCodeServices();
 
 var app = builder.Build();
+app.UseGatewayForwarding();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.MapOpenApi().AllowAnonymous();
+app.MapAccessCodeEndpoints();
 app.Run();
 
 public partial class Program;

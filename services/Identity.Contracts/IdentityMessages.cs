@@ -17,3 +17,16 @@ public sealed record StaffAccountChanged(
     bool Active,
     long Version,
     DateTimeOffset At);
+
+/// <summary>
+/// A guardian's account as Identity now holds it, after registration or email verification. Guardians belong to no
+/// organisation. Carries the stream version, so an older one delivered late is ignored.
+/// </summary>
+public sealed record GuardianAccountChanged(
+    Guid AccountId,
+    string Email,
+    string GivenName,
+    string FamilyName,
+    bool EmailVerified,
+    long Version,
+    DateTimeOffset At);

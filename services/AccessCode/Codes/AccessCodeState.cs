@@ -2,7 +2,7 @@ namespace Portal.AccessCode.Codes;
 
 /// <summary>A student's access code and the guardians paired through it. Rebuilt through the public Create/Apply methods.</summary>
 public sealed record AccessCodeState(
-    Guid StudentId,
+    Guid Id,
     Guid SchoolId,
     string? CodeHash,
     SealedCode? Code,
@@ -28,6 +28,9 @@ public sealed record AccessCodeState(
         this with { Pairings = Pairings.Where(p => p.GuardianId != e.GuardianId).ToList() };
 
     public AccessCodeState Apply(StudentStatusNoted e) => this with { SchoolId = e.SchoolId, StudentLeft = e.Left };
+
+    /// <summary>The stream (and document) id is the student's id.</summary>
+    public Guid StudentId => Id;
 
     public bool IsPaired(Guid guardian) => Pairings.Any(p => p.GuardianId == guardian);
 }

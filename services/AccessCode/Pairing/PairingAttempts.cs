@@ -1,3 +1,5 @@
+using Portal.ServiceDefaults.Persistence;
+
 namespace Portal.AccessCode.Pairing;
 
 // Brute-force protection for code pairing, counted server-side (in the store, so every replica sees the same count)
@@ -11,9 +13,9 @@ public sealed record PairingLocked(string Key, DateTimeOffset Until, DateTimeOff
 public sealed record RecordFailedPairing(string Key, DateTimeOffset At);
 
 /// <summary>The failures still inside the window, and the lock if one is on.</summary>
-public sealed record PairingAttemptsState(string Key, IReadOnlyList<DateTimeOffset> Failures, DateTimeOffset? LockedUntil)
+public sealed record PairingAttemptsState(Guid Id, string Key, IReadOnlyList<DateTimeOffset> Failures, DateTimeOffset? LockedUntil)
 {
-    public static PairingAttemptsState Create(PairingAttemptFailed e) => new(e.Key, [e.At], null);
+    public static PairingAttemptsState Create(PairingAttemptFailed e) => new(PairingLimits.StreamOf(e.Key), e.Key, [e.At], null);
 
     public PairingAttemptsState Apply(PairingAttemptFailed e) =>
         this with { Failures = [.. Failures.Where(f => f > e.At - PairingLimits.Window), e.At] };
@@ -29,7 +31,12 @@ public static class PairingLimits
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
+    private static readonly Guid Namespace = new("b8e0b6f4-5a61-4d7e-8f0c-1f6f0d2b9a33");
+
     public static string ForGuardian(Guid guardian) => $"guardian:{guardian:N}";
+
+    /// <summary>The stream that counts a key's failures (outside any tenant: guardians belong to none).</summary>
+    public static Guid StreamOf(string key) => NameBasedGuid.Create(Namespace, key);
 
     public static string ForAddress(string address) => $"address:{address}";
 

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using MassTransit;
+using Portal.Identity.Guardians;
 using Portal.Identity.Staff;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Security;
@@ -19,6 +20,10 @@ public sealed class IdentityMessagesPublisher(IBus bus) : IntegrationEventPublis
                 var account = await AsOf<StaffAccountState>(operations, e, cancellation);
                 return new Contracts.StaffAccountChanged(account.OrganisationId, account.Id, account.Email, account.GivenName,
                     account.FamilyName, ClaimValues.Of(account.Type), account.Institutions, account.Active, e.Version, e.Timestamp);
+            case GuardianRegistered or GuardianEmailVerified:
+                var guardian = await AsOf<GuardianAccountState>(operations, e, cancellation);
+                return new Contracts.GuardianAccountChanged(guardian.Id, guardian.Email, guardian.GivenName, guardian.FamilyName,
+                    guardian.EmailVerified, e.Version, e.Timestamp);
             default:
                 return null;
         }

@@ -1,0 +1,8 @@
+namespace Portal.AccessCode.Pairing;
+
+public static class PairingEndpoints
+{
+    public static void MapPairingEndpoints(this IEndpointRouteBuilder app)
+    {
+    }
+}
