@@ -49,9 +49,16 @@ public sealed class PortalSystem : IAsyncDisposable
             .WithReference(identity)
             .WithIdentityTokens(publicIdentity);
 
+        var accessCode = builder.AddProject("accesscode", "services/AccessCode")
+            .WithReference(postgres.AddDatabase("accesscode"))
+            .WithReference(rabbitmq)
+            .WithReference(identity)
+            .WithIdentityTokens(publicIdentity);
+
         builder.AddProject("gateway", "gateway")
             .WithReference(institution)
             .WithReference(roster)
+            .WithReference(accessCode)
             .WithReference(identity)
             .WithIdentityTokens(publicIdentity)
             .WithHttpPort(gatewayPort);
