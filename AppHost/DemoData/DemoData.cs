@@ -8,7 +8,9 @@ public static class DemoData
         // Each service adds its demo data here.
         var tokens = new DemoTokens(gatewayUrl);
         await InstitutionDemoData.SeedAsync(tokens, cancellationToken);
-        await IdentityDemoData.SeedAsync(tokens, new Clients.PickupMailbox(Path.Combine(stateDirectory, "mail")), cancellationToken);
+        var mailbox = new Clients.PickupMailbox(Path.Combine(stateDirectory, "mail"));
+        await IdentityDemoData.SeedAsync(tokens, mailbox, cancellationToken);
         await RosterDemoData.SeedAsync(tokens, rabbitMq, cancellationToken);
+        await AccessCodeDemoData.SeedAsync(tokens, mailbox, cancellationToken);
     }
 }

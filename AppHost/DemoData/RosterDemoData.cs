@@ -22,21 +22,11 @@ public static class RosterDemoData
         var district = tokens.Client(await tokens.SignInAsync(IdentityDemoData.DistrictAdministratorEmail, IdentityDemoData.DemoPassword));
         var students = $"/roster/institutions/{InstitutionDemoData.NorthfieldAcademy}/students";
         // Roster learns the school from Institution's messages; an MIS record for a school it does not know is refused.
-        await WaitUntil(async () => (await district.GetAsync(students, ct)).StatusCode == HttpStatusCode.OK, "Roster to know Northfield Academy", ct);
+        await DemoSteps.WaitUntil(async () => (await district.GetAsync(students, ct)).StatusCode == HttpStatusCode.OK, "Roster to know Northfield Academy", ct);
 
         await new MisRollPublisher(rabbitMq).PublishFolderAsync(
             new MisRollRequest(InstitutionDemoData.Trust, InstitutionDemoData.NorthfieldAcademy, RollFolder, FullRoll: true), ct);
-        await WaitUntil(async () => (await district.GetFromJsonAsync<JsonElement>(students, ct)).GetArrayLength() == Students,
+        await DemoSteps.WaitUntil(async () => (await district.GetFromJsonAsync<JsonElement>(students, ct)).GetArrayLength() == Students,
             "the demo roll to arrive in Roster", ct);
-    }
-
-    static async Task WaitUntil(Func<Task<bool>> condition, string what, CancellationToken ct)
-    {
-        for (var attempt = 1; attempt <= 120; attempt++)
-        {
-            if (await condition()) return;
-            await Task.Delay(500, ct);
-        }
-        throw new TimeoutException($"Gave up waiting for {what} after 60 s.");
     }
 }

@@ -78,6 +78,16 @@ public sealed class InstitutionThroughGatewayTests(PortalSystemFixture fixture)
         });
         Assert.All(samsStudents.EnumerateArray(), s => Assert.Contains(s.GetProperty("yearGroup").GetString(), new[] { "Y10", "Y11" }));
         Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"/roster/students/{yearSeven}")).StatusCode);
+
+        // AccessCode's part: Year 10 has codes from one bulk request, and Grace Okoye is paired with Amara.
+        var grace = clients.Bearer((await clients.WebApp().SignInAsync(AccessCodeDemoData.GuardianEmail, IdentityDemoData.DemoPassword)).AccessToken);
+        var children = await grace.GetFromJsonAsync<JsonElement>("/access-codes/me/students");
+        Assert.Equal("Amara Okoye", children.EnumerateArray().Single().GetProperty("studentName").GetString());
+        var yearTen = roll.EnumerateArray().Where(s => s.GetProperty("yearGroup").GetString() == "Y10").ToList();
+        Assert.NotEmpty(yearTen);
+        foreach (var student in yearTen)
+            Assert.True((await admin.GetFromJsonAsync<JsonElement>($"/access-codes/students/{student.GetProperty("id").GetGuid()}"))
+                .GetProperty("enabled").GetBoolean());
     }
 
     /// <summary>Teachers named by email in the roll are assigned once Identity has told Roster their account; that may trail the roll.</summary>

@@ -23,13 +23,13 @@ public sealed class RosterThroughGatewayTests(PortalSystemFixture fixture)
         var registered = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = "Brookside Academy", code = "170001", phase = "Secondary" });
         var school = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var students = $"/roster/institutions/{school}/students";
-        await Eventually(async () => (await admin.GetAsync(students)).StatusCode == HttpStatusCode.OK, "Roster to learn the school");
+        await Waiting.Until(async () => (await admin.GetAsync(students)).StatusCode == HttpStatusCode.OK, "Roster to learn the school");
 
         var published = await new MisRollPublisher(fixture.System.RabbitMqUri).PublishFolderAsync(
-            new MisRollRequest(org, school, RollFor(school), FullRoll: true));
+            new MisRollRequest(org, school, Waiting.DemoRollFor(school), FullRoll: true));
 
         Assert.Equal(RosterDemoData.Students, published.Students);
-        await Eventually(async () => (await admin.GetFromJsonAsync<JsonElement>(students)).GetArrayLength() == RosterDemoData.Students,
+        await Waiting.Until(async () => (await admin.GetFromJsonAsync<JsonElement>(students)).GetArrayLength() == RosterDemoData.Students,
             "the roll to appear");
         var roll = await admin.GetFromJsonAsync<JsonElement>(students);
         var amara = roll.EnumerateArray().Single(s => s.GetProperty("givenName").GetString() == "Amara");
@@ -37,7 +37,7 @@ public sealed class RosterThroughGatewayTests(PortalSystemFixture fixture)
         Assert.Equal("Y10", amara.GetProperty("yearGroup").GetString());
         Assert.Equal("amara.okoye@students.northfield-academy.example", amara.GetProperty("email").GetString());
         // Classes follow the students in the producer's order; they may still be on their way.
-        await Eventually(async () => (await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{school}/classes")).GetArrayLength() == 3,
+        await Waiting.Until(async () => (await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{school}/classes")).GetArrayLength() == 3,
             "the roll's classes to appear");
         var classes = await admin.GetFromJsonAsync<JsonElement>($"/roster/institutions/{school}/classes");
         Assert.Equal(["10A English", "11B Maths", "7C Science"],
@@ -47,25 +47,5 @@ public sealed class RosterThroughGatewayTests(PortalSystemFixture fixture)
         var (_, strangerEmail) = await clients.DistrictAdministratorAsync(Guid.NewGuid());
         var stranger = clients.Bearer(await clients.SignInAsync(strangerEmail));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/roster/students/{amara.GetProperty("id").GetGuid()}")).StatusCode);
-    }
-
-    /// <summary>The demo roll, rewritten to name this test's school.</summary>
-    private static string RollFor(Guid school)
-    {
-        var folder = Directory.CreateTempSubdirectory("roll-").FullName;
-        foreach (var file in Directory.GetFiles(RosterDemoData.RollFolder, "*.csv"))
-            File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)),
-                File.ReadAllText(file).Replace(InstitutionDemoData.NorthfieldAcademy.ToString(), school.ToString()));
-        return folder;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"Gave up waiting for {what} after 60 s.");
     }
 }
