@@ -53,14 +53,21 @@ public sealed class DeciderPurityTests
     }
 
     [Fact]
-    public void The_access_code_decider_and_its_state_do_not_depend_on_infrastructure()
+    public void The_access_code_and_pairing_deciders_and_their_state_do_not_depend_on_infrastructure()
     {
+        // The deciders, their state, commands and events (endpoints and store wiring share the feature folders).
         var domain = Types.InAssembly(typeof(Portal.AccessCode.Codes.AccessCodeState).Assembly)
-            .That().ResideInNamespace("Portal.AccessCode.Codes");
+            .That().ResideInNamespaceMatching("^Portal\\.AccessCode\\.(Codes|Pairing)$")
+            .And().HaveNameMatching("^(AccessCode|AccessCodeState|AccessCodeText|AccessCodeLookup|Pairing|NewCode|SealedCode|ResetReason|"
+                                    + "IssueAccessCode|ResetAccessCode|PairGuardian|RevokeGuardianAccess|NoteStudentStatus|AccessCodeIssued|"
+                                    + "AccessCodeReset|GuardianPairedWithStudent|GuardianAccessRevokedFromStudent|StudentStatusNoted|"
+                                    + "PairingLimits|PairingAttemptsState|PairingAttemptFailed|PairingLocked|RecordFailedPairing)$");
         var result = domain.ShouldNot().HaveDependencyOnAny(Infrastructure).GetResult();
 
         Assert.Contains(domain.GetTypes(), t => t == typeof(Portal.AccessCode.Codes.AccessCodeState));
-        Assert.True(result.IsSuccessful, "Access-code domain depends on infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.Contains(domain.GetTypes(), t => t == typeof(Portal.AccessCode.Pairing.PairingLimits));
+        Assert.Equal(23, domain.GetTypes().Count());
+        Assert.True(result.IsSuccessful, "Access-code deciders depend on infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]
