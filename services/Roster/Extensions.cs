@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
 using Portal.Roster.Classes;
+using Portal.Roster.Guardians;
 using Portal.Roster.Imports;
 using Portal.Roster.Messaging;
 using Portal.Roster.MisSync;
@@ -28,6 +29,7 @@ public static class RosterExtensions
             bus.AddConsumer<StaffAccountChangedConsumer, StaffAccountChangedConsumerDefinition>();
             bus.AddMisSyncConsumers();
             bus.AddImportConsumers();
+            bus.AddGuardianConsumers();
         });
         builder.AddPortalMarten(options =>
             {
@@ -41,6 +43,7 @@ public static class RosterExtensions
                 options.ConfigureClassDocuments();
                 options.ConfigureMisSyncDocuments();
                 options.ConfigureImportDocuments();
+                options.ConfigureGuardianDocuments();
             })
             .AddSubscriptionWithServices<RosterMessagesPublisher>(ServiceLifetime.Singleton, _ => { });
         builder.AddStudentFeatures();
@@ -56,6 +59,7 @@ public static class RosterExtensions
         app.MapClassEndpoints();
         app.MapSyncHoldEndpoints();
         app.MapImportEndpoints();
+        app.MapGuardianEndpoints();
         return app;
     }
 }
