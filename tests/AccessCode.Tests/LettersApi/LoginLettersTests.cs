@@ -24,6 +24,7 @@ public sealed class LoginLettersTests
         for (var i = 0; i < 3; i++)
         {
             pdf.Pages[i].ShouldBeA4();
+            pdf.Pages[i].ShouldKeepWithinMargins(56);
             pdf.Pages[i].ShouldShow("Northfield Academy", "23 November 2026", $"Parent/guardian login for {letters[i].StudentName}",
                 letters[i].Code, SignUp, "Keep this code private");
         }
@@ -42,6 +43,7 @@ public sealed class LoginLettersTests
 
         var page = Assert.Single(pdf.Pages);
         page.ShouldShow(school, student, url, "K7QM-2XPD-9HTR");
+        page.ShouldKeepWithinMargins(56);
     }
 
     [Fact]

@@ -3,13 +3,21 @@ using UglyToad.PdfPig;
 
 namespace Portal.AccessCode.Tests.LettersApi;
 
-/// <summary>A produced PDF read back with PdfPig: each page's size and its text with all white space removed (lines wrap).</summary>
+/// <summary>
+/// A produced PDF read back with PdfPig: each page's size, its text with all white space removed (lines wrap) and the
+/// horizontal extent of its printed characters.
+/// </summary>
 public sealed record PdfPages(IReadOnlyList<PdfPage> Pages)
 {
     public static PdfPages Read(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return new PdfPages(document.GetPages().Select(p => new PdfPage(p.Width, p.Height, Compact(p.Text))).ToList());
+        return new PdfPages(document.GetPages().Select(p =>
+        {
+            var printed = p.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+            return new PdfPage(p.Width, p.Height, Compact(p.Text),
+                printed.Min(l => l.BoundingBox.Left), printed.Max(l => l.BoundingBox.Right));
+        }).ToList());
     }
 
     public static async Task<PdfPages> ReadAsync(HttpResponseMessage response)
@@ -24,8 +32,15 @@ public sealed record PdfPages(IReadOnlyList<PdfPage> Pages)
     public static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
 
-public sealed record PdfPage(double Width, double Height, string CompactText)
+public sealed record PdfPage(double Width, double Height, string CompactText, double LeftmostInk, double RightmostInk)
 {
+    /// <summary>Every character lies within the page's side margins.</summary>
+    public void ShouldKeepWithinMargins(double margin)
+    {
+        Assert.True(LeftmostInk >= margin - 1, $"Text starts at {LeftmostInk:0.0} pt, inside the {margin} pt left margin.");
+        Assert.True(RightmostInk <= Width - margin + 1, $"Text reaches {RightmostInk:0.0} pt, inside the {margin} pt right margin.");
+    }
+
     public bool Shows(string text) => CompactText.Contains(PdfPages.Compact(text), StringComparison.Ordinal);
 
     public void ShouldShow(params string[] texts)
