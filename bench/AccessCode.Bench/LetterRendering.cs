@@ -1,0 +1,60 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Portal.AccessCode.Codes;
+using Portal.AccessCode.Letters;
+
+namespace Portal.AccessCode.Bench;
+
+/// <summary>
+/// Rendering login letters in-process with the service's renderer, next to a baseline in the same run: the same number
+/// of A4 pages carrying the same words as plain PDFsharp text lines in the same fonts, with no wrapping, measuring or
+/// boxes. The difference is what the letter's layout costs.
+/// </summary>
+public static class LetterRendering
+{
+    public const int LetterCount = 2_000;
+    public const int TimedRuns = 5;
+    public static readonly TimeSpan Target = TimeSpan.FromSeconds(10);
+
+    const string SignUpUrl = "https://portal.example.org/identity/guardians/register";
+    static readonly DateOnly Date = new(2026, 11, 23);
+
+    public static IReadOnlyList<LoginInstructions> SampleLetters(int count) =>
+        Enumerable.Range(1, count)
+            .Select(i => LoginInstructions.For("Northfield Academy", $"{Given[i % Given.Length]} {Family[i % Family.Length]}-{i}",
+                AccessCodeText.NewCode(), SignUpUrl))
+            .ToList();
+
+    public static Runs Render(IReadOnlyList<LoginInstructions> letters) => Runs.Measure(TimedRuns, () =>
+    {
+        using var output = new MemoryStream();
+        LoginLetters.Write(letters, Date, output);
+        return output.Length;
+    });
+
+    public static Runs PlainText(IReadOnlyList<LoginInstructions> letters) => Runs.Measure(TimedRuns, () =>
+    {
+        using var document = new PdfDocument();
+        document.Options.CompressContentStreams = true;
+        var font = new XFont(DejaVuFonts.Sans, 10.5, XFontStyleEx.Regular);
+        foreach (var letter in letters)
+        {
+            var page = document.AddPage();
+            page.Size = PageSize.A4;
+            using var gfx = XGraphics.FromPdfPage(page);
+            var y = 56.7;
+            foreach (var line in (string[])[letter.SchoolName, $"Parent/guardian login for {letter.StudentName}", letter.Code, letter.SignUpUrl, .. letter.Steps])
+            {
+                gfx.DrawString(line, font, XBrushes.Black, 56.7, y, XStringFormats.TopLeft);
+                y += 14;
+            }
+        }
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.Length;
+    });
+
+    static readonly string[] Given = ["Ada", "Alan", "Grace", "Katherine", "Tim", "Margaret", "Edsger", "Barbara", "Donald", "Frances"];
+    static readonly string[] Family = ["Lovelace", "Turing", "Hopper", "Johnson", "Berners-Lee", "Hamilton", "Dijkstra", "Liskov", "Knuth", "Allen"];
+}

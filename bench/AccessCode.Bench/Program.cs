@@ -1,0 +1,34 @@
+using Portal.AccessCode.Bench;
+using Portal.AccessCode.Letters;
+using Portal.Bench;
+
+// Login letters rendered in-process against a plain-text PDFsharp baseline from the same run. Measures that need the
+// whole system (BenchRun) go beside it, each in a file of its own.
+var output = Console.Out;
+Machine.Print(output, "AccessCode");
+// The licence a Development or Testing service falls back to: this program only measures, it serves no one.
+PdfLicence.Select(PdfLicence.Agpl);
+DejaVuFonts.Install();
+
+var letters = LetterRendering.SampleLetters(LetterRendering.LetterCount);
+var baseline = LetterRendering.PlainText(letters);
+var rendered = LetterRendering.Render(letters);
+var single = LetterRendering.Render(letters.Take(1).ToList());
+
+string Row(Runs runs, int pages) => Figures.Rate(pages / runs.Median.TotalSeconds);
+string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):0.0} MiB" : $"{bytes / 1024.0:0} KiB";
+new Table($"Login letters rendered in-process ({LetterRendering.TimedRuns} runs after a warm-up)",
+        "what", "pages", "min", "median", "max", "pages/s (median)", "PDF size", "vs baseline")
+    .Row("baseline: plain PDFsharp text, same words, no layout", Figures.Count(letters.Count), Figures.Milliseconds(baseline.Min.TotalMilliseconds),
+        Figures.Milliseconds(baseline.Median.TotalMilliseconds), Figures.Milliseconds(baseline.Max.TotalMilliseconds), Row(baseline, letters.Count),
+        Size(baseline.LastSize), "100%")
+    .Row("login letters (LoginLetters.Write)", Figures.Count(letters.Count), Figures.Milliseconds(rendered.Min.TotalMilliseconds),
+        Figures.Milliseconds(rendered.Median.TotalMilliseconds), Figures.Milliseconds(rendered.Max.TotalMilliseconds), Row(rendered, letters.Count),
+        Size(rendered.LastSize), Figures.Percent(rendered.Median / baseline.Median))
+    .Row("one student's letter", "1", Figures.Milliseconds(single.Min.TotalMilliseconds), Figures.Milliseconds(single.Median.TotalMilliseconds),
+        Figures.Milliseconds(single.Max.TotalMilliseconds), Row(single, 1), Size(single.LastSize), "–")
+    .Note($"Target: {Figures.Count(letters.Count)} letters in at most {LetterRendering.Target.TotalSeconds:0} s: " +
+          $"{(rendered.Max <= LetterRendering.Target ? "met" : "NOT met")} (slowest run {rendered.Max.TotalSeconds:0.00} s).")
+    .Note("\"vs baseline\" is the letters' median time over the baseline's: what wrapping, measuring, the code box and the three faces cost.")
+    .Note("Each PDF embeds subsets of DejaVu Sans, Sans Bold and Sans Mono once; content streams are compressed. Written to memory (the endpoint writes to a temporary file).")
+    .Print(output);
