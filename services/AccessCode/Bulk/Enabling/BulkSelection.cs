@@ -28,9 +28,14 @@ public sealed record BulkSelection(Guid SchoolId, IReadOnlyList<string> YearGrou
             errors["yearGroups"] = ["yearGroups must not contain blank entries; leave the list out to cover every year group."];
 
         var mode = BulkMode.MissingOnly;
-        if (!string.IsNullOrWhiteSpace(body?.Mode) && !Enum.TryParse(body.Mode.Trim(), ignoreCase: true, out mode)
-            || !Enum.IsDefined(mode))
-            errors["mode"] = [$"mode must be {nameof(BulkMode.MissingOnly)} or {nameof(BulkMode.ResetAll)}; got '{body?.Mode}'."];
+        if (!string.IsNullOrWhiteSpace(body?.Mode))
+        {
+            // By name only: Enum.TryParse would also take "1".
+            var named = Enum.GetNames<BulkMode>().FirstOrDefault(n => n.Equals(body.Mode.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (named is null)
+                errors["mode"] = [$"mode must be {nameof(BulkMode.MissingOnly)} or {nameof(BulkMode.ResetAll)}; got '{body.Mode}'."];
+            else mode = Enum.Parse<BulkMode>(named);
+        }
 
         if (errors.Count > 0) throw new ValidationFailed(errors);
         return new BulkSelection(body!.SchoolId!.Value, yearGroups.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
