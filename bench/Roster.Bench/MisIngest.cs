@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Portal.Bench;
 using Portal.Roster.Contracts;
 
 namespace Portal.Roster.Bench;
@@ -41,17 +42,7 @@ public static class MisIngest
 
     static async Task<Ingest> TimeUntilStoredAsync(RosterBenchSystem system, int target, Func<IBus, Task> publish, int students)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            var uri = system.RabbitMq;
-            var user = uri.UserInfo.Split(':');
-            rabbit.Host(uri.Host, (ushort)uri.Port, Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')), h =>
-            {
-                h.Username(Uri.UnescapeDataString(user[0]));
-                h.Password(Uri.UnescapeDataString(user[1]));
-            });
-        });
-        await bus.StartAsync();
+        var bus = await BenchBus.StartAsync(system.RabbitMq);
         try
         {
             var timeout = TimeSpan.FromMinutes(10);

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using Portal.AppHost;
 using Portal.AppHost.DemoData;
 using Portal.AppHost.Hosting;
@@ -64,28 +63,10 @@ public sealed class RosterBenchSystem : IAsyncDisposable
     }
 
     /// <summary>Rows of one of Roster's document tables for the benchmark's organisation.</summary>
-    public async Task<int> CountAsync(string table, CancellationToken ct = default)
-    {
-        await using var connection = new NpgsqlConnection(RosterDatabase);
-        await connection.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
-        exists.Parameters.AddWithValue("table", $"public.{table}");
-        if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return 0;
-        await using var count = new NpgsqlCommand($"select count(*) from public.{table} where tenant_id = @tenant", connection);
-        count.Parameters.AddWithValue("tenant", Organisation.ToString());
-        return Convert.ToInt32(await count.ExecuteScalarAsync(ct));
-    }
+    public Task<int> CountAsync(string table, CancellationToken ct = default) => BenchDatabase.CountAsync(RosterDatabase, table, Organisation, ct);
 
     /// <summary>A fresh database on the same server, for baselines that must not share Roster's tables.</summary>
-    public async Task<string> CreateScratchDatabaseAsync(string name)
-    {
-        var unique = $"{name}_{Environment.ProcessId}";
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RosterDatabase) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"drop database if exists {unique} with (force)", connection)) await drop.ExecuteNonQueryAsync();
-        await using (var create = new NpgsqlCommand($"create database {unique}", connection)) await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(RosterDatabase) { Database = unique }.ConnectionString;
-    }
+    public Task<string> CreateScratchDatabaseAsync(string name) => BenchDatabase.CreateScratchAsync(RosterDatabase, name);
 
     public ValueTask DisposeAsync() => _run.DisposeAsync();
 }
