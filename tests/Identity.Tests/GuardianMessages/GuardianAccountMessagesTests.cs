@@ -23,9 +23,7 @@ public sealed class GuardianAccountMessagesTests(MailingIdentityApi api) : IAsyn
 
     public async Task InitializeAsync()
     {
-        var broker = api.Services.GetRequiredService<IConfiguration>().GetConnectionString("rabbitmq")
-                     ?? throw new InvalidOperationException("The Identity fixture has no broker.");
-        listener = await MessageListener.StartAsync(broker, $"identity-tests-guardians-{Guid.NewGuid():N}", typeof(GuardianAccountChanged));
+        listener = await MessageListener.StartAsync(api.RabbitMq, $"identity-tests-guardians-{Guid.NewGuid():N}", typeof(GuardianAccountChanged));
     }
 
     public async Task DisposeAsync() => await listener.DisposeAsync();

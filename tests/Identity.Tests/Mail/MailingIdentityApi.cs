@@ -18,6 +18,9 @@ public sealed class MailingIdentityApi : IAsyncLifetime
 
     public IServiceProvider Services => service.Services;
 
+    /// <summary>The amqp:// URI of the service's virtual host, for listeners that watch what it publishes.</summary>
+    public string RabbitMq => service.RabbitMq;
+
     public async Task InitializeAsync() => service = await ServiceUnderTest<Program>.StartAsync("identity", new Dictionary<string, string?>
     {
         ["Portal:Mail:PickupDirectory"] = Mailbox.Directory,
