@@ -6,9 +6,6 @@ namespace Portal.AccessCode.Tests.LettersApi;
 /// <summary>The renderer alone: no HTTP, no store.</summary>
 public sealed class LoginLettersTests
 {
-    // Tests select the licence a Development or Testing service falls back to (the production choice is configuration).
-    public LoginLettersTests() => PdfLicence.Select(PdfLicence.Agpl);
-
     const string SignUp = "https://portal.example/identity/guardians/register";
     static readonly DateOnly Date = new(2026, 11, 23);
 
