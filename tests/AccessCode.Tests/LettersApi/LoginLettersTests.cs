@@ -44,6 +44,28 @@ public sealed class LoginLettersTests
     }
 
     [Fact]
+    public void Names_in_any_script_the_font_has_are_printed_and_extractable()
+    {
+        const string student = "Łucja Şahin Ελένη Юлия Nguyễn";
+        const string school = "Szkoła Podstawowa nr 7 w Łodzi — İstanbul Lisesi";
+
+        var page = Assert.Single(PdfPages.Read(LoginLetters.ToBytes([LoginInstructions.For(school, student, "K7QM-2XPD-9HTR", SignUp)], Date)).Pages);
+
+        page.ShouldShow(school, $"Parent/guardian login for {student}", "K7QM-2XPD-9HTR");
+        page.ShouldKeepWithinMargins(56);
+    }
+
+    [Fact]
+    public void Characters_the_font_lacks_do_not_stop_the_letter()
+    {
+        var letter = LoginInstructions.For("Northfield Academy", "Ada 🦄 Lovelace 𝔘 \u0378", "K7QM-2XPD-9HTR", SignUp);
+
+        var page = Assert.Single(PdfPages.Read(LoginLetters.ToBytes([letter], Date)).Pages);
+
+        page.ShouldShow("Northfield Academy", "Ada", "Lovelace", "K7QM-2XPD-9HTR");
+    }
+
+    [Fact]
     public void Rendering_nothing_is_refused() =>
         Assert.Throws<ArgumentException>(() => LoginLetters.ToBytes([], Date));
 
