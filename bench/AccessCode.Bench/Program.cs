@@ -28,5 +28,5 @@ new Table($"Login letters rendered in-process ({LetterRendering.TimedRuns} runs 
     .Note($"Target: {Figures.Count(letters.Count)} letters in at most {LetterRendering.Target.TotalSeconds:0} s: " +
           $"{(rendered.Max <= LetterRendering.Target ? "met" : "NOT met")} (slowest run {rendered.Max.TotalSeconds:0.00} s).")
     .Note("\"vs baseline\" is the letters' median time over the baseline's: what wrapping, measuring, the code box and the three faces cost.")
-    .Note("Each PDF embeds the DejaVu faces it uses once; content streams are compressed. Written to memory page by page (the bulk endpoint streams the same pages to the response).")
+    .Note("Each PDF embeds once a subset (the glyphs used) of each DejaVu face it uses; content streams are compressed. Written to memory page by page (the bulk endpoint streams the same pages to the response).")
     .Print(output);

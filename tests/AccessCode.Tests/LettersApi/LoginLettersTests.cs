@@ -56,6 +56,16 @@ public sealed class LoginLettersTests
     }
 
     [Fact]
+    public void A_letter_embeds_only_the_glyphs_it_uses()
+    {
+        var pdf = LoginLetters.ToBytes([LoginInstructions.For("Northfield Academy", "Ada Lovelace", "K7QM-2XPD-9HTR", SignUp)], Date);
+
+        // The three DejaVu files alone are 1.7 MB (over 900 KB compressed).
+        Assert.InRange(pdf.Length, 1, 100_000);
+        Assert.Single(PdfPages.Read(pdf).Pages).ShouldKeepWithinMargins(56);
+    }
+
+    [Fact]
     public void Characters_the_font_lacks_do_not_stop_the_letter()
     {
         var letter = LoginInstructions.For("Northfield Academy", "Ada 🦄 Lovelace 𝔘 \u0378", "K7QM-2XPD-9HTR", SignUp);

@@ -29,7 +29,8 @@ sealed class PdfEmbeddedFont(TrueTypeFace face, string resourceName, int objectN
     public void Write(PdfObjectWriter pdf)
     {
         var (descendant, descriptor, file, toUnicode) = (pdf.Reserve(), pdf.Reserve(), pdf.Reserve(), pdf.Reserve());
-        var name = "/" + face.PostScriptName;
+        var subset = TrueTypeSubset.Of(face, _characterOf.Keys);
+        var name = $"/{SubsetTag()}+{face.PostScriptName}";
         pdf.Object(objectNumber,
             $"<< /Type /Font /Subtype /Type0 /BaseFont {name} /Encoding /Identity-H /DescendantFonts [{descendant} 0 R] /ToUnicode {toUnicode} 0 R >>");
         pdf.Object(descendant,
@@ -42,8 +43,17 @@ sealed class PdfEmbeddedFont(TrueTypeFace face, string resourceName, int objectN
             $"/FontBBox [{Thousandths(xMin)} {Thousandths(yMin)} {Thousandths(xMax)} {Thousandths(yMax)}] /ItalicAngle 0 " +
             $"/Ascent {Thousandths(face.Ascent)} /Descent {Thousandths(face.Descent)} /CapHeight {Thousandths(face.CapHeight)} " +
             $"/StemV 80 /FontFile2 {file} 0 R >>");
-        pdf.FlateStream(file, face.CompressedFile, $"/Length1 {face.File.Length}");
+        pdf.CompressedStream(file, subset, $"/Length1 {subset.Length}");
         pdf.CompressedStream(toUnicode, Encoding.ASCII.GetBytes(ToUnicodeMap()));
+    }
+
+    // A subset font's name starts with six capital letters that differ between subsets of the same face.
+    string SubsetTag()
+    {
+        var hash = _characterOf.Keys.Aggregate(17u, (h, glyph) => unchecked(h * 31 + glyph));
+        var tag = new char[6];
+        for (var i = 0; i < tag.Length; i++, hash /= 26) tag[i] = (char)('A' + hash % 26);
+        return new string(tag);
     }
 
     string Widths()

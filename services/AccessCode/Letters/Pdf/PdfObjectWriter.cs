@@ -39,19 +39,16 @@ sealed class PdfObjectWriter(Stream destination)
     }
 
     /// <summary>A stream object whose data is Flate (zlib) compressed here; <paramref name="entries"/> go in its dictionary.</summary>
-    public void CompressedStream(int number, ReadOnlySpan<byte> data, string entries = "") =>
-        FlateStream(number, Compress(data), entries);
-
-    /// <summary>A stream object whose data is already Flate (zlib) compressed.</summary>
-    public void FlateStream(int number, ReadOnlySpan<byte> compressed, string entries = "")
+    public void CompressedStream(int number, ReadOnlySpan<byte> data, string entries = "")
     {
+        var compressed = Compress(data);
         Begin(number);
         Raw($"<< /Length {compressed.Length} /Filter /FlateDecode{(entries.Length > 0 ? " " + entries : "")} >>\nstream\n");
         _pending.Write(compressed);
         Raw("\nendstream\nendobj\n");
     }
 
-    public static byte[] Compress(ReadOnlySpan<byte> data)
+    static byte[] Compress(ReadOnlySpan<byte> data)
     {
         var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(data);

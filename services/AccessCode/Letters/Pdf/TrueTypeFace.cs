@@ -19,12 +19,9 @@ public sealed class TrueTypeFace
     public (int XMin, int YMin, int XMax, int YMax) BoundingBox { get; }
     public bool FixedPitch { get; }
     public int GlyphCount { get; }
+    internal int HorizontalMetrics { get; }
     internal IReadOnlyDictionary<string, (int Offset, int Length)> Tables { get; }
 
-    /// <summary>The whole file Flate-compressed for embedding, made once per process rather than once per document.</summary>
-    internal byte[] CompressedFile => _compressedFile.Value;
-
-    readonly Lazy<byte[]> _compressedFile;
     readonly ushort[] _advances;
     readonly ushort[] _basicGlyphs = new ushort[0x10000];
     readonly Dictionary<int, ushort> _supplementaryGlyphs = [];
@@ -40,11 +37,11 @@ public sealed class TrueTypeFace
         var hhea = Table("hhea");
         (Ascent, Descent, LineGap) = (I16(hhea + 4), I16(hhea + 6), I16(hhea + 8));
         GlyphCount = U16(Table("maxp") + 4);
-        _advances = ReadAdvances(U16(hhea + 34));
+        HorizontalMetrics = U16(hhea + 34);
+        _advances = ReadAdvances(HorizontalMetrics);
         CapHeight = Tables.TryGetValue("OS/2", out var os2) && U16(os2.Offset) >= 2 ? I16(os2.Offset + 88) : Ascent;
         FixedPitch = Tables.TryGetValue("post", out var post) && BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(post.Offset + 12)) != 0;
         ReadCharacterMap();
-        _compressedFile = new(() => PdfObjectWriter.Compress(file));
     }
 
     public static TrueTypeFace Load(string path) =>
