@@ -52,6 +52,10 @@ public static class TextWrap
             else high = middle - 1;
         }
         var separator = word.LastIndexOfAny(UrlBreaks, low - 1);
-        return separator >= low / 2 ? separator + 1 : low;
+        var cut = separator >= low / 2 ? separator + 1 : low;
+        // Never between the two halves of a character outside the BMP (they would print as two replacement marks); a
+        // single such character wider than the line overflows it whole.
+        if (cut < word.Length && char.IsLowSurrogate(word[cut])) cut = cut > 1 ? cut - 1 : cut + 1;
+        return cut;
     }
 }
