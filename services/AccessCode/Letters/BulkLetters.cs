@@ -33,21 +33,10 @@ public static class BulkLetters
             if (letters.Count == 0)
                 throw new RuleViolation($"None of the {found.StudentIds.Count} students of bulk code job {job} has a current access code.");
 
-            // PDFsharp writes synchronously and seeks back for its cross-reference table, so the PDF goes to a temporary
-            // file (deleted when the response has streamed it) rather than to the response or to memory.
-            var file = new FileStream(Path.Combine(Path.GetTempPath(), $"portal-letters-{Guid.NewGuid():N}.pdf"), FileMode.CreateNew,
-                FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            try
-            {
-                LoginLetters.Write(letters, LetterSources.Today(clock), file);
-                file.Position = 0;
-            }
-            catch
-            {
-                await file.DisposeAsync();
-                throw;
-            }
-            return Results.File(file, LoginLetters.ContentType, LetterFileName.ForBulk(school, found.At));
+            // Each page goes to the response as soon as it is drawn: a large job is neither held in memory nor in a file.
+            var date = LetterSources.Today(clock);
+            return Results.Stream(body => LoginLetters.WriteAsync(letters, date, body, cancellation), LoginLetters.ContentType,
+                LetterFileName.ForBulk(school, found.At));
         }).RequirePermission(PermissionMatrix.EnableGuardianLogin).WithTags(LetterEndpoints.Tag)
             .WithName("GetBulkLoginLettersPdf")
             .WithSummary("One A4 login letter per student of a bulk code job, in the job's order, each with the student's current code; " +

@@ -5,14 +5,10 @@ public static class LetterEndpoints
 {
     public const string Tag = "Login letters";
 
-    /// <summary>
-    /// PDFsharp's licence and fonts are set up when the service starts, so a missing licence setting or missing font files
-    /// stop it with a message that says what to configure or install.
-    /// </summary>
+    /// <summary>The letters' fonts are loaded when the service starts, so missing font files stop it with the package to install.</summary>
     public static IHostApplicationBuilder AddLetters(this IHostApplicationBuilder builder)
     {
-        PdfLicence.SelectFrom(builder.Configuration, builder.Environment);
-        DejaVuFonts.Install();
+        DejaVuFonts.EnsureInstalled();
         return builder;
     }
 

@@ -1,10 +1,10 @@
-using PdfSharp.Drawing;
 using Portal.AccessCode.Codes;
+using Portal.AccessCode.Letters.Pdf;
 
 namespace Portal.AccessCode.Letters;
 
 /// <summary>One letter on one page, laid out top to bottom within the margins; every text wraps to the width.</summary>
-public sealed class LetterPage(XGraphics gfx, LetterStyle style, double pageWidth)
+public sealed class LetterPage(PdfCanvas page, LetterStyle style, double pageWidth)
 {
     const double Margin = 56.7; // 2 cm
     const double StepIndent = 20;
@@ -30,12 +30,12 @@ public sealed class LetterPage(XGraphics gfx, LetterStyle style, double pageWidt
         PrivacyNote(letter.StudentName);
     }
 
-    void Paragraph(string text, XFont font, XBrush brush, double after, double indent = 0, double rightIndent = 0)
+    void Paragraph(string text, PdfFont font, PdfColour colour, double after, double indent = 0, double rightIndent = 0)
     {
-        var lineHeight = font.GetHeight();
-        foreach (var line in TextWrap.Lines(gfx, text, font, _width - indent - rightIndent))
+        var lineHeight = font.LineHeight;
+        foreach (var line in TextWrap.Lines(text, font, _width - indent - rightIndent))
         {
-            gfx.DrawString(line, font, brush, Margin + indent, _y, XStringFormats.TopLeft);
+            page.Text(line, font, colour, Margin + indent, _y);
             _y += lineHeight;
         }
         _y += after;
@@ -43,21 +43,19 @@ public sealed class LetterPage(XGraphics gfx, LetterStyle style, double pageWidt
 
     void Step(int number, string text)
     {
-        gfx.DrawString($"{number}.", style.BodyBold, style.Ink, Margin, _y, XStringFormats.TopLeft);
+        page.Text($"{number}.", style.BodyBold, style.Ink, Margin, _y);
         Paragraph(text, style.Body, style.Ink, after: 5, indent: StepIndent);
     }
 
     // The code large, monospaced and centred on a tinted band, so it reads (and types) unambiguously.
     void CodeBox(string code)
     {
-        var labelHeight = style.Small.GetHeight();
-        var codeHeight = style.Code.GetHeight();
+        var labelHeight = style.Small.LineHeight;
+        var codeHeight = style.Code.LineHeight;
         var height = BoxPadding + labelHeight + 4 + codeHeight + BoxPadding;
-        gfx.DrawRoundedRectangle(style.CodeBackground, Margin, _y, _width, height, 8, 8);
-        var centre = new XRect(Margin, _y + BoxPadding, _width, labelHeight);
-        gfx.DrawString("Access code", style.Small, style.Muted, centre, XStringFormats.TopCenter);
-        centre = new XRect(Margin, centre.Bottom + 4, _width, codeHeight);
-        gfx.DrawString(code, style.Code, style.Ink, centre, XStringFormats.TopCenter);
+        page.FillRectangle(style.CodeBackground, Margin, _y, _width, height, cornerRadius: 4);
+        page.CentredText("Access code", style.Small, style.Muted, Margin, _width, _y + BoxPadding);
+        page.CentredText(code, style.Code, style.Ink, Margin, _width, _y + BoxPadding + labelHeight + 4);
         _y += height + 16;
     }
 
@@ -70,6 +68,6 @@ public sealed class LetterPage(XGraphics gfx, LetterStyle style, double pageWidt
                   "lost or someone else may have seen it, ask the school for a new code: the old one then stops working, and " +
                   "accounts already linked keep their access.", style.Small, style.Ink, after: 0, indent: BoxPadding, rightIndent: BoxPadding);
         _y += BoxPadding;
-        gfx.DrawRectangle(style.Rule, Margin, top, _width, _y - top);
+        page.StrokeRectangle(style.Rule, style.RuleWidth, Margin, top, _width, _y - top);
     }
 }

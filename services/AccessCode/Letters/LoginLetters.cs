@@ -1,40 +1,42 @@
 using System.Globalization;
-using PdfSharp;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 using Portal.AccessCode.Codes;
+using Portal.AccessCode.Letters.Pdf;
 
 namespace Portal.AccessCode.Letters;
 
 /// <summary>
 /// Renders login instructions as printable letters: one PDF, one A4 page per letter, in the order given. Pure: no HTTP,
-/// no store; the date printed on the letters is the caller's.
+/// no store; the date printed on the letters is the caller's. Each page goes to the stream as soon as it is drawn, so the
+/// stream need not seek and may be an HTTP response.
 /// </summary>
 public static class LoginLetters
 {
     public const string ContentType = "application/pdf";
 
-    /// <summary>Writes the letters' PDF to the stream (left open). A PDFsharp licence must have been selected (<see cref="PdfLicence"/>).</summary>
+    /// <summary>Writes the letters' PDF to the stream (left open). Nothing is written when there are no letters.</summary>
     public static void Write(IEnumerable<LoginInstructions> letters, DateOnly date, Stream output)
     {
-        PdfLicence.EnsureSelected();
-        DejaVuFonts.Install();
-        using var document = new PdfDocument();
-        document.Info.Title = "Parent/guardian login instructions";
-        document.Info.Creator = "Portal";
-        document.Options.CompressContentStreams = true;
-        // Fonts and brushes are made once per document: each XFont resolves its face and metrics when created.
-        var style = new LetterStyle();
-        var printedDate = date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var (document, style, printedDate) = Begin(output, date);
         foreach (var letter in letters)
         {
-            var page = document.AddPage();
-            page.Size = PageSize.A4;
-            using var gfx = XGraphics.FromPdfPage(page);
-            new LetterPage(gfx, style, page.Width.Point).Draw(letter, printedDate);
+            Draw(document, style, letter, printedDate);
+            document.Flush();
         }
-        if (document.PageCount == 0) throw new ArgumentException("There are no letters to render.", nameof(letters));
-        document.Save(output, closeStream: false);
+        Finish(document);
+        document.Flush();
+    }
+
+    /// <summary>As <see cref="Write"/>, for streams that must be written asynchronously (an HTTP response).</summary>
+    public static async Task WriteAsync(IEnumerable<LoginInstructions> letters, DateOnly date, Stream output, CancellationToken cancellation)
+    {
+        var (document, style, printedDate) = Begin(output, date);
+        foreach (var letter in letters)
+        {
+            Draw(document, style, letter, printedDate);
+            await document.FlushAsync(cancellation);
+        }
+        Finish(document);
+        await document.FlushAsync(cancellation);
     }
 
     public static byte[] ToBytes(IEnumerable<LoginInstructions> letters, DateOnly date)
@@ -43,22 +45,40 @@ public static class LoginLetters
         Write(letters, date, output);
         return output.ToArray();
     }
+
+    static (PdfDocumentWriter, LetterStyle, string) Begin(Stream output, DateOnly date) =>
+        (new PdfDocumentWriter(output, "Parent/guardian login instructions", "Portal"), new LetterStyle(),
+            date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+
+    static void Draw(PdfDocumentWriter document, LetterStyle style, LoginInstructions letter, string printedDate)
+    {
+        var page = document.BeginPage();
+        new LetterPage(page, style, page.Width).Draw(letter, printedDate);
+        document.EndPage(page);
+    }
+
+    static void Finish(PdfDocumentWriter document)
+    {
+        if (document.PageCount == 0) throw new ArgumentException("There are no letters to render.", "letters");
+        document.Finish();
+    }
 }
 
-/// <summary>The letters' fonts, brushes and pens, shared by every page of a document.</summary>
+/// <summary>The letters' fonts and colours, shared by every page of a document.</summary>
 public sealed class LetterStyle
 {
-    public XFont Heading { get; } = new(DejaVuFonts.Sans, 20, XFontStyleEx.Bold);
-    public XFont Title { get; } = new(DejaVuFonts.Sans, 14, XFontStyleEx.Bold);
-    public XFont Subheading { get; } = new(DejaVuFonts.Sans, 11.5, XFontStyleEx.Bold);
-    public XFont Body { get; } = new(DejaVuFonts.Sans, 10.5, XFontStyleEx.Regular);
-    public XFont BodyBold { get; } = new(DejaVuFonts.Sans, 10.5, XFontStyleEx.Bold);
-    public XFont Small { get; } = new(DejaVuFonts.Sans, 9, XFontStyleEx.Regular);
-    public XFont Code { get; } = new(DejaVuFonts.Mono, 30, XFontStyleEx.Regular);
+    public PdfFont Heading { get; } = new(DejaVuFonts.SansBold, 20);
+    public PdfFont Title { get; } = new(DejaVuFonts.SansBold, 14);
+    public PdfFont Subheading { get; } = new(DejaVuFonts.SansBold, 11.5);
+    public PdfFont Body { get; } = new(DejaVuFonts.Sans, 10.5);
+    public PdfFont BodyBold { get; } = new(DejaVuFonts.SansBold, 10.5);
+    public PdfFont Small { get; } = new(DejaVuFonts.Sans, 9);
+    public PdfFont Code { get; } = new(DejaVuFonts.Mono, 30);
 
-    public XBrush Ink { get; } = XBrushes.Black;
-    public XBrush Muted { get; } = new XSolidBrush(XColor.FromArgb(85, 85, 85));
-    public XBrush Link { get; } = new XSolidBrush(XColor.FromArgb(20, 70, 150));
-    public XBrush CodeBackground { get; } = new XSolidBrush(XColor.FromArgb(238, 241, 245));
-    public XPen Rule { get; } = new(XColor.FromArgb(150, 150, 150), 0.75);
+    public PdfColour Ink { get; } = PdfColour.Black;
+    public PdfColour Muted { get; } = new(85, 85, 85);
+    public PdfColour Link { get; } = new(20, 70, 150);
+    public PdfColour CodeBackground { get; } = new(238, 241, 245);
+    public PdfColour Rule { get; } = new(150, 150, 150);
+    public double RuleWidth => 0.75;
 }

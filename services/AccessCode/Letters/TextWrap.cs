@@ -1,5 +1,5 @@
 using System.Text;
-using PdfSharp.Drawing;
+using Portal.AccessCode.Letters.Pdf;
 
 namespace Portal.AccessCode.Letters;
 
@@ -11,14 +11,14 @@ public static class TextWrap
 {
     static readonly char[] UrlBreaks = ['/', '-', '.', '?', '&', '=', '_'];
 
-    public static IReadOnlyList<string> Lines(XGraphics gfx, string text, XFont font, double width)
+    public static IReadOnlyList<string> Lines(string text, PdfFont font, double width)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (Fits(gfx, candidate, font, width))
+            if (Fits(candidate, font, width))
             {
                 line.Clear().Append(candidate);
                 continue;
@@ -26,9 +26,9 @@ public static class TextWrap
             if (line.Length > 0) lines.Add(line.ToString());
             line.Clear();
             var rest = word;
-            while (!Fits(gfx, rest, font, width))
+            while (!Fits(rest, font, width))
             {
-                var cut = CutPoint(gfx, rest, font, width);
+                var cut = CutPoint(rest, font, width);
                 lines.Add(rest[..cut]);
                 rest = rest[cut..];
             }
@@ -38,20 +38,24 @@ public static class TextWrap
         return lines;
     }
 
-    static bool Fits(XGraphics gfx, string text, XFont font, double width) => gfx.MeasureString(text, font).Width <= width;
+    static bool Fits(string text, PdfFont font, double width) => font.WidthOf(text) <= width;
 
     // The longest prefix that fits (at least one character, so the loop always advances), moved back to just after a
     // separator when one lies in its second half.
-    static int CutPoint(XGraphics gfx, string word, XFont font, double width)
+    static int CutPoint(string word, PdfFont font, double width)
     {
         int low = 1, high = word.Length - 1;
         while (low < high)
         {
             var middle = (low + high + 1) / 2;
-            if (Fits(gfx, word[..middle], font, width)) low = middle;
+            if (Fits(word[..middle], font, width)) low = middle;
             else high = middle - 1;
         }
         var separator = word.LastIndexOfAny(UrlBreaks, low - 1);
-        return separator >= low / 2 ? separator + 1 : low;
+        var cut = separator >= low / 2 ? separator + 1 : low;
+        // Never between the two halves of a character outside the BMP (they would print as two replacement marks); a
+        // single such character wider than the line overflows it whole.
+        if (cut < word.Length && char.IsLowSurrogate(word[cut])) cut = cut > 1 ? cut - 1 : cut + 1;
+        return cut;
     }
 }

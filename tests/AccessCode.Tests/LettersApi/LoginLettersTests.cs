@@ -6,9 +6,6 @@ namespace Portal.AccessCode.Tests.LettersApi;
 /// <summary>The renderer alone: no HTTP, no store.</summary>
 public sealed class LoginLettersTests
 {
-    // Tests select the licence a Development or Testing service falls back to (the production choice is configuration).
-    public LoginLettersTests() => PdfLicence.Select(PdfLicence.Agpl);
-
     const string SignUp = "https://portal.example/identity/guardians/register";
     static readonly DateOnly Date = new(2026, 11, 23);
 
@@ -44,6 +41,38 @@ public sealed class LoginLettersTests
         var page = Assert.Single(pdf.Pages);
         page.ShouldShow(school, student, url, "K7QM-2XPD-9HTR");
         page.ShouldKeepWithinMargins(56);
+    }
+
+    [Fact]
+    public void Names_in_any_script_the_font_has_are_printed_and_extractable()
+    {
+        const string student = "Łucja Şahin Ελένη Юлия Nguyễn";
+        const string school = "Szkoła Podstawowa nr 7 w Łodzi — İstanbul Lisesi";
+
+        var page = Assert.Single(PdfPages.Read(LoginLetters.ToBytes([LoginInstructions.For(school, student, "K7QM-2XPD-9HTR", SignUp)], Date)).Pages);
+
+        page.ShouldShow(school, $"Parent/guardian login for {student}", "K7QM-2XPD-9HTR");
+        page.ShouldKeepWithinMargins(56);
+    }
+
+    [Fact]
+    public void A_letter_embeds_only_the_glyphs_it_uses()
+    {
+        var pdf = LoginLetters.ToBytes([LoginInstructions.For("Northfield Academy", "Ada Lovelace", "K7QM-2XPD-9HTR", SignUp)], Date);
+
+        // The three DejaVu files alone are 1.7 MB (over 900 KB compressed).
+        Assert.InRange(pdf.Length, 1, 100_000);
+        Assert.Single(PdfPages.Read(pdf).Pages).ShouldKeepWithinMargins(56);
+    }
+
+    [Fact]
+    public void Characters_the_font_lacks_do_not_stop_the_letter()
+    {
+        var letter = LoginInstructions.For("Northfield Academy", "Ada 🦄 Lovelace 𝔘 \u0378", "K7QM-2XPD-9HTR", SignUp);
+
+        var page = Assert.Single(PdfPages.Read(LoginLetters.ToBytes([letter], Date)).Pages);
+
+        page.ShouldShow("Northfield Academy", "Ada", "Lovelace", "K7QM-2XPD-9HTR");
     }
 
     [Fact]
