@@ -2,8 +2,8 @@ using Portal.AccessCode.Bench;
 using Portal.AccessCode.Letters;
 using Portal.Bench;
 
-// Login letters rendered in-process against a plain-text baseline through the same PDF writer, from the same run. Measures that need the
-// whole system (BenchRun) go beside it, each in a file of its own.
+// Login letters rendered in-process against a plain-text baseline through the same PDF writer, from the same run; then
+// bulk codes through the whole system (BulkEnabling.cs) against raw Marten appends of the same events.
 var output = Console.Out;
 Machine.Print(output, "AccessCode");
 DejaVuFonts.EnsureInstalled();
@@ -30,3 +30,5 @@ new Table($"Login letters rendered in-process ({LetterRendering.TimedRuns} runs 
     .Note("\"vs baseline\" is the letters' median time over the baseline's: what wrapping, measuring, the code box and the three faces cost.")
     .Note("Each PDF embeds once a subset (the glyphs used) of each DejaVu face it uses; content streams are compressed. Written to memory page by page (the bulk endpoint streams the same pages to the response).")
     .Print(output);
+
+await BulkEnabling.RunAsync(output);
