@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
 using Portal.Roster.Classes;
+using Portal.Roster.Dashboard;
 using Portal.Roster.Guardians;
 using Portal.Roster.Imports;
 using Portal.Roster.Messaging;
@@ -30,6 +31,7 @@ public static class RosterExtensions
             bus.AddMisSyncConsumers();
             bus.AddImportConsumers();
             bus.AddGuardianConsumers();
+            bus.AddDashboardConsumers();
         });
         builder.AddPortalMarten(options =>
             {
@@ -44,6 +46,7 @@ public static class RosterExtensions
                 options.ConfigureMisSyncDocuments();
                 options.ConfigureImportDocuments();
                 options.ConfigureGuardianDocuments();
+                options.ConfigureDashboardDocuments();
             })
             .AddSubscriptionWithServices<RosterMessagesPublisher>(ServiceLifetime.Singleton, _ => { });
         builder.AddStudentFeatures();
@@ -60,6 +63,7 @@ public static class RosterExtensions
         app.MapSyncHoldEndpoints();
         app.MapImportEndpoints();
         app.MapGuardianEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 }

@@ -1,0 +1,60 @@
+using Marten;
+using Portal.Roster.Dashboard.Visibility;
+using Portal.Roster.Schools;
+using Portal.Roster.Students;
+using Portal.ServiceDefaults.Http;
+using Portal.ServiceDefaults.Problems;
+using Portal.ServiceDefaults.Security;
+
+namespace Portal.Roster.Dashboard;
+
+public static class DashboardEndpoint
+{
+    public static void MapStudentDashboard(this IEndpointRouteBuilder app) =>
+        app.MapGet("/me/dashboard", async (IDocumentStore store, ProductCatalogue catalogue, HttpContext http) =>
+            {
+                var (organisation, me) = StudentOf(http);
+                var cancellation = http.RequestAborted;
+                await using var session = store.QuerySession(organisation.ToString());
+                var student = await session.LoadAsync<StudentState>(me, cancellation);
+                if (student is not { Active: true })
+                    throw new NotFound($"Student {me} is not on the roll of your organisation (not synced, left or deleted).");
+
+                var school = await session.LoadAsync<KnownSchool>(student.SchoolId, cancellation);
+                var visible = await SchoolPortalVisibilities.VisiblePagesOf(session, student.SchoolId, cancellation);
+                var classes = visible.Contains(StudentPortalPages.Timetable) || visible.Contains(StudentPortalPages.Homework)
+                    ? await DashboardSections.ClassesOf(session, student, cancellation)
+                    : [];
+                var emptySections = StudentPortalPages.EmptySections(visible).ToDictionary(p => p, object (_) => Array.Empty<object>());
+
+                return Results.Ok(new StudentDashboard(
+                    new DashboardStudent(student.Id, student.GivenName, student.FamilyName, student.YearGroup,
+                        school?.YearGroups.FirstOrDefault(y => y.Id == student.YearGroup)?.Name, student.SchoolId, school?.Name ?? ""),
+                    visible,
+                    visible.Contains(StudentPortalPages.Timetable) ? await DashboardSections.Timetable(session, classes, cancellation) : null,
+                    visible.Contains(StudentPortalPages.Homework) ? await DashboardSections.Homework(session, classes, cancellation) : null,
+                    visible.Contains(StudentPortalPages.Products) ? DashboardSections.Products(student, catalogue) : null,
+                    StudentPortalPages.Linked.Where(l => visible.Contains(l.Key)).ToDictionary(l => l.Key, l => http.LinkTo(l.Value)))
+                {
+                    EmptySections = emptySections.Count > 0 ? emptySections : null,
+                });
+            })
+            .WithTags("Dashboard").WithName("StudentDashboard")
+            .Produces<StudentDashboard>()
+            .WithSummary("The signed-in student's own dashboard (students only).")
+            .WithDescription("Always the student's profile (name, year group, school); then, for each page the school made visible " +
+                             "(Institution's student portal setting), its section: timetable and homework of the active classes the student is in, " +
+                             "their products, a link to forms, and an empty list named after any other visible page. " +
+                             "Until the school has set its visible pages, only the profile is shown.");
+
+    /// <summary>The student's organisation and Roster id (their account id); staff, guardians and operators are refused with 403.</summary>
+    private static (Guid Organisation, Guid Student) StudentOf(HttpContext http)
+    {
+        var caller = PortalCaller.From(http.User);
+        if (caller.Kind != AccountKind.Student || caller.AccountId == Guid.Empty)
+            throw new Forbidden("Only a student has a dashboard here: staff see students through their school, guardians through /me/children.");
+        return caller.OrganisationId is { } organisation
+            ? (organisation, caller.AccountId)
+            : throw new Forbidden("Your token names no organisation.");
+    }
+}
