@@ -136,4 +136,14 @@ public sealed class StudentDashboardApiTests
         Assert.Equal(("Maths Practice", "https://apps.portal.localhost/maths-practice"),
             (products[0].GetProperty("name").GetString(), products[0].GetProperty("url").GetString()));
     }
+
+    [Fact]
+    public async Task The_dashboard_is_described_in_the_OpenAPI_document()
+    {
+        var document = await (await api.Anonymous().GetAsync("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
+
+        var operation = document.GetProperty("paths").GetProperty("/me/dashboard").GetProperty("get");
+        Assert.Contains("Until the school has set its visible pages, only the profile is shown", operation.GetProperty("description").GetString());
+        Assert.True(operation.GetProperty("responses").TryGetProperty("200", out _));
+    }
 }
