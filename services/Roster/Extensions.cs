@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
 using Portal.Roster.Classes;
+using Portal.Roster.Forms;
 using Portal.Roster.Guardians;
 using Portal.Roster.Imports;
 using Portal.Roster.Messaging;
@@ -44,6 +45,7 @@ public static class RosterExtensions
                 options.ConfigureMisSyncDocuments();
                 options.ConfigureImportDocuments();
                 options.ConfigureGuardianDocuments();
+                options.ConfigureFormDocuments();
             })
             .AddSubscriptionWithServices<RosterMessagesPublisher>(ServiceLifetime.Singleton, _ => { });
         builder.AddStudentFeatures();
@@ -60,6 +62,7 @@ public static class RosterExtensions
         app.MapSyncHoldEndpoints();
         app.MapImportEndpoints();
         app.MapGuardianEndpoints();
+        app.MapFormEndpoints();
         return app;
     }
 }
