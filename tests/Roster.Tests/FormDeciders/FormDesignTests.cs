@@ -46,6 +46,11 @@ public class FormDesignTests
             .ThenInvalid("questions[1].id", "Question id 'q1' is used by more than one question.");
 
     [Fact]
+    public void A_repeated_id_is_refused_even_when_the_first_question_has_other_problems() =>
+        Creating("Trip", Input("lunch", "SingleChoice", "Lunch"), Input("lunch", "ShortText"))
+            .ThenInvalid("questions[1].id", "Question id 'lunch' is used by more than one question.");
+
+    [Fact]
     public void An_unknown_question_type_names_the_types_there_are() =>
         Creating("Trip", Input("q1", "Essay"))
             .ThenInvalid("questions[0].type",

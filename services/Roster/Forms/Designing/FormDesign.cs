@@ -17,19 +17,20 @@ public static partial class Form
         var errors = new FieldErrors();
         var validTitle = Attempt(errors, () => Text.Required(title, "title", "Form title", MaxTitleLength));
         var valid = new List<FormQuestion>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         if (questions is null || questions.Count == 0)
             errors.Add("questions", "A form needs at least one question.");
         else if (questions.Count > MaxQuestions)
             errors.Add("questions", $"A form has at most {MaxQuestions} questions (this one has {questions.Count}).");
         else
             for (var i = 0; i < questions.Count; i++)
-                if (ValidQuestion(errors, $"questions[{i}]", questions[i], valid) is { } question)
+                if (ValidQuestion(errors, $"questions[{i}]", questions[i], ids) is { } question)
                     valid.Add(question);
         errors.ThrowIfAny();
         return (validTitle!, valid);
     }
 
-    private static FormQuestion? ValidQuestion(FieldErrors errors, string field, QuestionInput? input, IReadOnlyList<FormQuestion> earlier)
+    private static FormQuestion? ValidQuestion(FieldErrors errors, string field, QuestionInput? input, ISet<string> idsSoFar)
     {
         if (input is null)
         {
@@ -41,7 +42,7 @@ public static partial class Form
             errors.Add($"{field}.id", "Each question needs an id.");
         else if (id.Length > MaxQuestionIdLength || !QuestionIdPattern().IsMatch(id))
             errors.Add($"{field}.id", $"Question id '{id}' must be at most {MaxQuestionIdLength} letters, digits, '-' or '_'.");
-        else if (earlier.Any(q => q.Id == id))
+        else if (!idsSoFar.Add(id))
             errors.Add($"{field}.id", $"Question id '{id}' is used by more than one question.");
 
         var prompt = Attempt(errors, () => Text.Required(input.Prompt, $"{field}.prompt", "The question's prompt", MaxPromptLength));
