@@ -3,6 +3,7 @@ using Marten;
 using MassTransit;
 using Portal.Roster.Classes;
 using Portal.Roster.Dashboard;
+using Portal.Roster.Forms;
 using Portal.Roster.Guardians;
 using Portal.Roster.Imports;
 using Portal.Roster.Messaging;
@@ -47,6 +48,7 @@ public static class RosterExtensions
                 options.ConfigureImportDocuments();
                 options.ConfigureGuardianDocuments();
                 options.ConfigureDashboardDocuments();
+                options.ConfigureFormDocuments();
             })
             .AddSubscriptionWithServices<RosterMessagesPublisher>(ServiceLifetime.Singleton, _ => { });
         builder.AddStudentFeatures();
@@ -64,6 +66,7 @@ public static class RosterExtensions
         app.MapImportEndpoints();
         app.MapGuardianEndpoints();
         app.MapDashboardEndpoints();
+        app.MapFormEndpoints();
         return app;
     }
 }

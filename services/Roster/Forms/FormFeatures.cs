@@ -1,0 +1,30 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Portal.Roster.Forms;
+
+/// <summary>
+/// Custom forms: staff design a form for a school and assign it to students (or their guardians); students answer the
+/// forms assigned to them. A form is one stream; each student's response to it is another, so students answering at
+/// the same time never contend for the form's stream.
+/// </summary>
+public static class FormFeatures
+{
+    public static void ConfigureFormDocuments(this StoreOptions options)
+    {
+        // Inline: the lists query forms per school and per assigned student, and responses per form, right after writes.
+        options.Projections.Snapshot<FormState>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<FormResponseState>(SnapshotLifecycle.Inline);
+        options.Schema.For<FormState>().Index(f => f.SchoolId);
+        options.Schema.For<FormResponseState>().Index(r => r.FormId).Index(r => r.StudentId);
+    }
+
+    public static void MapFormEndpoints(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("").WithTags("Forms");
+        staff.MapFormDesignEndpoints();
+        staff.MapFormAssignmentEndpoints();
+        staff.MapFormResponseEndpoints();
+        app.MapGroup("/me/forms").WithTags("My forms").MapMyForms();
+    }
+}
