@@ -30,3 +30,29 @@ public sealed record GuardianAccountChanged(
     bool EmailVerified,
     long Version,
     DateTimeOffset At);
+
+/// <summary>
+/// A student may now sign in: their account was created or reactivated because they became eligible (their school
+/// has student logins on for their year group, the MIS gave them an email, they have not left). Username is the
+/// synced email, lower-cased. Billing counts a student in a term when their login was enabled at any moment in it.
+/// Version is the student-account stream's version.
+/// </summary>
+public sealed record StudentLoginEnabled(
+    Guid OrganisationId,
+    Guid StudentId,
+    Guid SchoolId,
+    string Username,
+    long Version,
+    DateTimeOffset At);
+
+/// <summary>
+/// A student may no longer sign in; their sessions and refresh tokens end. Reason: student-logins-off,
+/// year-group-not-enabled, no-email, left or deleted.
+/// </summary>
+public sealed record StudentLoginDisabled(
+    Guid OrganisationId,
+    Guid StudentId,
+    Guid SchoolId,
+    string Reason,
+    long Version,
+    DateTimeOffset At);

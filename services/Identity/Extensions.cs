@@ -10,6 +10,7 @@ using Portal.Identity.Mail;
 using Portal.Identity.Messaging;
 using Portal.Identity.Oidc;
 using Portal.Identity.Staff;
+using Portal.Identity.Students;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Security;
@@ -28,7 +29,11 @@ public static class IdentityExtensions
         else
             builder.AddPortalAuthentication(Audience);
         builder.AddSignInAndTokens();
-        builder.AddPortalMessaging(bus => bus.AddStaffConsumers());
+        builder.AddPortalMessaging(bus =>
+        {
+            bus.AddStaffConsumers();
+            bus.AddStudentLoginConsumers();
+        });
         builder.AddStaffFeatures();
         builder.AddMail();
         builder.AddGuardianFeatures();
@@ -41,13 +46,16 @@ public static class IdentityExtensions
             options.ConfigureAccountDocuments();
             options.ConfigureLoginHistoryDocuments();
             options.ConfigureSignInDocuments();
+            options.ConfigureStudentLoginDocuments();
             // Inline snapshots: every write reads its account, and the reads list and search them per organisation.
             options.Projections.Snapshot<StaffAccountState>(SnapshotLifecycle.Inline);
             // The endpoint checks first for a helpful message; the index settles two registrations racing for one email.
             options.Schema.For<StaffAccountState>()
                 .UniqueIndex(UniqueIndexType.Computed, StaffAccountEndpoints.EmailIndex, TenancyScope.PerTenant, a => a.Email);
-        }).AddSubscriptionWithServices<IdentityMessagesPublisher>(ServiceLifetime.Singleton, _ => { });
+        }).AddSubscriptionWithServices<IdentityMessagesPublisher>(ServiceLifetime.Singleton, _ => { })
+            .AddSubscriptionWithServices<StudentSessionsRevoker>(ServiceLifetime.Singleton, _ => { });
         builder.Services.AddAccounts();
+        builder.Services.AddStudentLogins();
         builder.Services.AddOpenApi();
         return builder;
     }

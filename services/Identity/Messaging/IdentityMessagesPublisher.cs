@@ -3,6 +3,7 @@ using Marten;
 using MassTransit;
 using Portal.Identity.Guardians;
 using Portal.Identity.Staff;
+using Portal.Identity.Students;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Security;
 using Contracts = Portal.Identity.Contracts;
@@ -24,6 +25,12 @@ public sealed class IdentityMessagesPublisher(IBus bus) : IntegrationEventPublis
                 var guardian = await AsOf<GuardianAccountState>(operations, e, cancellation);
                 return new Contracts.GuardianAccountChanged(guardian.Id, guardian.Email, guardian.GivenName, guardian.FamilyName,
                     guardian.EmailVerified, e.Version, e.Timestamp);
+            case StudentLoginEnabled enabled:
+                return new Contracts.StudentLoginEnabled(enabled.OrganisationId, enabled.StudentId, enabled.SchoolId, enabled.Username,
+                    e.Version, enabled.At);
+            case StudentLoginDisabled disabled:
+                return new Contracts.StudentLoginDisabled(disabled.OrganisationId, disabled.StudentId, disabled.SchoolId, disabled.Reason,
+                    e.Version, disabled.At);
             default:
                 return null;
         }
