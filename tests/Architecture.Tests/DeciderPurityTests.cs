@@ -71,6 +71,19 @@ public sealed class DeciderPurityTests
     }
 
     [Fact]
+    public void The_student_login_decider_its_state_and_events_do_not_depend_on_infrastructure()
+    {
+        var domain = Types.InAssembly(typeof(Portal.Identity.Students.StudentLogin).Assembly)
+            .That().ResideInNamespace("Portal.Identity.Students")
+            .And().HaveNameMatching("^(StudentLogin|DecideStudentLogin|StudentLoginState|StudentLoginEnabled|StudentLoginDisabled|"
+                                    + "StudentUsernameChanged|StudentLoginMoved|StudentLoginWithheld|StudentLoginReasons)$");
+        var result = domain.ShouldNot().HaveDependencyOnAny(Infrastructure).GetResult();
+
+        Assert.Equal(9, domain.GetTypes().Count());
+        Assert.True(result.IsSuccessful, "The student-login decider depends on infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
     public void Institution_contracts_depend_on_nothing_of_the_service()
     {
         var result = Types.InAssembly(typeof(Portal.Institution.Contracts.InstitutionRegistered).Assembly)

@@ -34,6 +34,7 @@ public static class DashboardEndpoint
                     visible.Contains(StudentPortalPages.Timetable) ? await DashboardSections.Timetable(session, classes, cancellation) : null,
                     visible.Contains(StudentPortalPages.Homework) ? await DashboardSections.Homework(session, classes, cancellation) : null,
                     visible.Contains(StudentPortalPages.Products) ? DashboardSections.Products(student, catalogue) : null,
+                    visible.Contains(StudentPortalPages.Forms) ? await Forms.MyFormsEndpoints.AssignedTo(session, student.Id, cancellation) : null,
                     StudentPortalPages.Linked.Where(l => visible.Contains(l.Key)).ToDictionary(l => l.Key, l => http.LinkTo(l.Value)))
                 {
                     EmptySections = emptySections.Count > 0 ? emptySections : null,
@@ -44,7 +45,7 @@ public static class DashboardEndpoint
             .WithSummary("The signed-in student's own dashboard (students only).")
             .WithDescription("Always the student's profile (name, year group, school); then, for each page the school made visible " +
                              "(Institution's student portal setting), its section: timetable and homework of the active classes the student is in, " +
-                             "their products, a link to forms, and an empty list named after any other visible page. " +
+                             "their products, their assigned forms (with whether each is submitted) and a link to them, and an empty list named after any other visible page. " +
                              "Until the school has set its visible pages, only the profile is shown.");
 
     /// <summary>The student's organisation and Roster id (their account id); staff, guardians and operators are refused with 403.</summary>

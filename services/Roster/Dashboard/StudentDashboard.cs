@@ -13,6 +13,7 @@ public sealed record StudentDashboard(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DashboardLesson>? Timetable,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DashboardHomework>? Homework,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Product>? Products,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Forms.StudentFormSummary>? Forms,
     IReadOnlyDictionary<string, string> Links)
 {
     /// <summary>Visible pages Roster holds nothing for yet, each an empty list under its own name.</summary>

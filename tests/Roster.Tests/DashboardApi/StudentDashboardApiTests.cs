@@ -53,11 +53,32 @@ public sealed class StudentDashboardApiTests
         var dashboard = await Dashboard(school, student);
 
         Assert.Equal(["dashboard", "timetable", "forms", "attendance"], dashboard.GetProperty("visiblePages").EnumerateArray().Select(p => p.GetString()));
-        Assert.Equal(["student", "visiblePages", "timetable", "links", "attendance"], Sections(dashboard));
+        Assert.Equal(["student", "visiblePages", "timetable", "forms", "links", "attendance"], Sections(dashboard));
         Assert.Equal(0, dashboard.GetProperty("timetable").GetArrayLength());
+        Assert.Equal(0, dashboard.GetProperty("forms").GetArrayLength());
         Assert.Equal(0, dashboard.GetProperty("attendance").GetArrayLength());
         var link = Assert.Single(dashboard.GetProperty("links").EnumerateObject());
         Assert.Equal(("forms", "/me/forms"), (link.Name, link.Value.GetString()));
+    }
+
+    [Fact]
+    public async Task The_forms_section_lists_the_students_own_assigned_forms_with_their_status()
+    {
+        var school = await given.School();
+        var student = await given.Student(school);
+        var classmate = await given.Student(school);
+        await portal.Shows(school, version: 1, "forms");
+        var district = api.District(given.Org);
+        var mine = await FormsApi.TripForm.Create(district, school, FormsApi.TripForm.WithoutGuardianQuestions, "Trip to the lakes");
+        var theirs = await FormsApi.TripForm.Create(district, school, FormsApi.TripForm.WithoutGuardianQuestions, "Choir consent");
+        await FormsApi.TripForm.Assign(district, mine, new { studentId = student });
+        await FormsApi.TripForm.Assign(district, theirs, new { studentId = classmate });
+
+        var forms = (await Dashboard(school, student)).GetProperty("forms");
+
+        var form = Assert.Single(forms.EnumerateArray());
+        Assert.Equal((mine, "Trip to the lakes", "NotStarted"),
+            (form.GetProperty("id").GetGuid(), form.GetProperty("title").GetString(), form.GetProperty("status").GetString()));
     }
 
     [Fact]
@@ -82,7 +103,7 @@ public sealed class StudentDashboardApiTests
         await (await api.District(given.Org).Put($"/students/{student}/products", new { productIds = new[] { "maths-practice" } }))
             .ShouldBe(HttpStatusCode.OK);
         await portal.Shows(school, version: 2, "dashboard", "timetable", "homework", "forms", "products", "attendance", "behaviour", "reports", "messages");
-        Assert.Equal(["student", "visiblePages", "timetable", "homework", "products", "links", "attendance", "behaviour", "reports", "messages"],
+        Assert.Equal(["student", "visiblePages", "timetable", "homework", "products", "forms", "links", "attendance", "behaviour", "reports", "messages"],
             Sections(await Dashboard(school, student)));
 
         await portal.Shows(school, version: 3, "dashboard", "homework", "behaviour");

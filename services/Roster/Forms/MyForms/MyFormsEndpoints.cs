@@ -12,16 +12,22 @@ public sealed record SubmitResponseRequest(Dictionary<string, System.Text.Json.J
 /// </summary>
 public static class MyFormsEndpoints
 {
+    /// <summary>The forms assigned to the student, newest first, with whether they have submitted each (also on their dashboard).</summary>
+    public static async Task<IReadOnlyList<StudentFormSummary>> AssignedTo(IQuerySession session, Guid student, CancellationToken cancellation)
+    {
+        var forms = await session.Query<FormState>().Where(f => f.AssignedStudentIds.Contains(student))
+            .OrderByDescending(f => f.CreatedAt).ToListAsync(cancellation);
+        var responses = (await session.Query<FormResponseState>().Where(r => r.StudentId == student).ToListAsync(cancellation))
+            .ToDictionary(r => r.FormId);
+        return forms.Select(f => StudentFormSummary.Of(f, responses.GetValueOrDefault(f.Id))).ToList();
+    }
+
     public static void MapMyForms(this RouteGroupBuilder group)
     {
         group.MapGet("/", async (IQuerySession session, HttpContext http) =>
         {
             var me = await FormAccess.Me(session, http);
-            var forms = await session.Query<FormState>().Where(f => f.AssignedStudentIds.Contains(me.Id))
-                .OrderByDescending(f => f.CreatedAt).ToListAsync(http.RequestAborted);
-            var responses = (await session.Query<FormResponseState>().Where(r => r.StudentId == me.Id).ToListAsync(http.RequestAborted))
-                .ToDictionary(r => r.FormId);
-            return Results.Ok(forms.Select(f => StudentFormSummary.Of(f, responses.GetValueOrDefault(f.Id))).ToList());
+            return Results.Ok(await AssignedTo(session, me.Id, http.RequestAborted));
         }).WithName("MyForms").WithSummary("The forms assigned to the signed-in student, with whether they have submitted each (students only).");
 
         group.MapGet("/{form:guid}", async (Guid form, IQuerySession session, HttpContext http) =>
