@@ -68,6 +68,7 @@ public static class IdentityExtensions
         app.MapLoginHistoryEndpoints();
         app.MapGuardianEndpoints();
         app.MapInvitationEndpoints();
+        app.MapStudentLoginEndpoints();
         return app;
     }
 }
