@@ -1,3 +1,4 @@
+using StudentPortalPages = Portal.Institution.Contracts.StudentPortalPages;
 namespace Portal.Institution.Schools;
 
 /// <summary>

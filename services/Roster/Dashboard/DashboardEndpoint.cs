@@ -22,20 +22,20 @@ public static class DashboardEndpoint
 
                 var school = await session.LoadAsync<KnownSchool>(student.SchoolId, cancellation);
                 var visible = await SchoolPortalVisibilities.VisiblePagesOf(session, student.SchoolId, cancellation);
-                var classes = visible.Contains(StudentPortalPages.Timetable) || visible.Contains(StudentPortalPages.Homework)
+                var classes = visible.Contains(DashboardPages.Timetable) || visible.Contains(DashboardPages.Homework)
                     ? await DashboardSections.ClassesOf(session, student, cancellation)
                     : [];
-                var emptySections = StudentPortalPages.EmptySections(visible).ToDictionary(p => p, object (_) => Array.Empty<object>());
+                var emptySections = DashboardPages.EmptySections(visible).ToDictionary(p => p, object (_) => Array.Empty<object>());
 
                 return Results.Ok(new StudentDashboard(
                     new DashboardStudent(student.Id, student.GivenName, student.FamilyName, student.YearGroup,
                         school?.YearGroups.FirstOrDefault(y => y.Id == student.YearGroup)?.Name, student.SchoolId, school?.Name ?? ""),
                     visible,
-                    visible.Contains(StudentPortalPages.Timetable) ? await DashboardSections.Timetable(session, classes, cancellation) : null,
-                    visible.Contains(StudentPortalPages.Homework) ? await DashboardSections.Homework(session, classes, cancellation) : null,
-                    visible.Contains(StudentPortalPages.Products) ? DashboardSections.Products(student, catalogue) : null,
-                    visible.Contains(StudentPortalPages.Forms) ? await Forms.MyFormsEndpoints.AssignedTo(session, student.Id, cancellation) : null,
-                    StudentPortalPages.Linked.Where(l => visible.Contains(l.Key)).ToDictionary(l => l.Key, l => http.LinkTo(l.Value)))
+                    visible.Contains(DashboardPages.Timetable) ? await DashboardSections.Timetable(session, classes, cancellation) : null,
+                    visible.Contains(DashboardPages.Homework) ? await DashboardSections.Homework(session, classes, cancellation) : null,
+                    visible.Contains(DashboardPages.Products) ? DashboardSections.Products(student, catalogue) : null,
+                    visible.Contains(DashboardPages.Forms) ? await Forms.MyFormsEndpoints.AssignedTo(session, student.Id, cancellation) : null,
+                    DashboardPages.Linked.Where(l => visible.Contains(l.Key)).ToDictionary(l => l.Key, l => http.LinkTo(l.Value)))
                 {
                     EmptySections = emptySections.Count > 0 ? emptySections : null,
                 });

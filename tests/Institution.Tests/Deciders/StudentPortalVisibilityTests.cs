@@ -1,3 +1,4 @@
+using StudentPortalPages = Portal.Institution.Contracts.StudentPortalPages;
 using Portal.Institution.Schools;
 
 namespace Portal.Institution.Tests.Deciders;

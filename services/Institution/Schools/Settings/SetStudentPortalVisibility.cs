@@ -1,3 +1,4 @@
+using StudentPortalPages = Portal.Institution.Contracts.StudentPortalPages;
 using Portal.ServiceDefaults.Problems;
 
 namespace Portal.Institution.Schools;

@@ -1,6 +1,9 @@
-namespace Portal.Institution.Schools;
+namespace Portal.Institution.Contracts;
 
-/// <summary>The pages of the student portal a school can show or hide, in menu order.</summary>
+/// <summary>
+/// The pages of the student portal a school can show or hide, in menu order: the names StudentPortalVisibilityChanged
+/// carries, shared with the services that serve the pages.
+/// </summary>
 public static class StudentPortalPages
 {
     public const string Dashboard = "dashboard";

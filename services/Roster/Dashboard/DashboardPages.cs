@@ -1,16 +1,18 @@
+using Portal.Institution.Contracts;
+
 namespace Portal.Roster.Dashboard;
 
 /// <summary>
-/// The student portal's page names as Institution accepts them (its StudentPortalPages). Roster fills the ones it holds
-/// data for, links to the ones served elsewhere, and answers any other visible page as an empty section by its name.
+/// How the dashboard answers the student portal's pages (Institution.Contracts' StudentPortalPages): Roster fills the
+/// ones it holds data for, links to the ones served elsewhere, and answers any other visible page as an empty section.
 /// </summary>
-public static class StudentPortalPages
+public static class DashboardPages
 {
-    public const string Dashboard = "dashboard";
-    public const string Timetable = "timetable";
-    public const string Homework = "homework";
-    public const string Forms = "forms";
-    public const string Products = "products";
+    public const string Dashboard = StudentPortalPages.Dashboard;
+    public const string Timetable = StudentPortalPages.Timetable;
+    public const string Homework = StudentPortalPages.Homework;
+    public const string Forms = StudentPortalPages.Forms;
+    public const string Products = StudentPortalPages.Products;
 
     /// <summary>Pages that are a link rather than a section: the path within Roster that serves each.</summary>
     public static IReadOnlyDictionary<string, string> Linked { get; } = new Dictionary<string, string> { [Forms] = "/me/forms" };
