@@ -66,16 +66,8 @@ public sealed class AccessCodeJourneyTests(PortalSystemFixture fixture)
     /// <summary>A new organisation and school whose MIS has published the demo roll; answers the administrator and Amara's id.</summary>
     private async Task<(HttpClient Admin, Guid Amara)> SchoolWithRollAsync()
     {
-        var platform = clients.Bearer(await clients.OperatorTokenAsync());
-        var created = await platform.PostAsJsonAsync("/institution/organisations", new { name = "Riverside Trust", kind = "MultiAcademyTrust" });
-        var org = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var (_, email) = await clients.DistrictAdministratorAsync(org);
-        var admin = clients.Bearer(await clients.SignInAsync(email));
-        var registered = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions",
-            new { name = "Riverside Academy", code = "180001", phase = "Secondary" });
-        var school = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (org, school, admin) = await clients.SchoolAsync("Riverside Trust", "Riverside Academy", "180001");
         var students = $"/roster/institutions/{school}/students";
-        await Waiting.Until(async () => (await admin.GetAsync(students)).StatusCode == HttpStatusCode.OK, "Roster to learn the school");
         await new MisRollPublisher(fixture.System.RabbitMqUri).PublishFolderAsync(
             new MisRollRequest(org, school, Waiting.DemoRollFor(school), FullRoll: true));
         Guid? amara = null;

@@ -62,5 +62,25 @@ public sealed class Clients(PortalSystemFixture fixture)
         await AccountSetup.SetPasswordAsync(Browser(), Gateway, link, Password);
     }
 
+    /// <summary>
+    /// A new organisation (created by the platform operator) with a District Administrator signed in and one secondary
+    /// school they registered, once Roster knows the school (so an MIS roll for it is accepted).
+    /// </summary>
+    public async Task<(Guid Org, Guid School, HttpClient Admin)> SchoolAsync(string trust, string school, string code)
+    {
+        var platform = Bearer(await OperatorTokenAsync());
+        var created = await platform.PostAsJsonAsync("/institution/organisations", new { name = trust, kind = "MultiAcademyTrust" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var org = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var (_, email) = await DistrictAdministratorAsync(org);
+        var admin = Bearer(await SignInAsync(email));
+        var registered = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = school, code, phase = "Secondary" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var id = (await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        await Waiting.Until(async () => (await admin.GetAsync($"/roster/institutions/{id}/students")).StatusCode == HttpStatusCode.OK,
+            "Roster to learn the school");
+        return (org, id, admin);
+    }
+
     public async Task<string> SignInAsync(string email) => (await WebApp().SignInAsync(email, Password)).AccessToken;
 }

@@ -15,15 +15,8 @@ public sealed class RosterThroughGatewayTests(PortalSystemFixture fixture)
     [Fact]
     public async Task The_MIS_producer_publishes_a_schools_roll_and_the_students_appear_through_the_gateway()
     {
-        var platform = clients.Bearer(await clients.OperatorTokenAsync());
-        var created = await platform.PostAsJsonAsync("/institution/organisations", new { name = "Brookside Trust", kind = "MultiAcademyTrust" });
-        var org = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var (_, email) = await clients.DistrictAdministratorAsync(org);
-        var admin = clients.Bearer(await clients.SignInAsync(email));
-        var registered = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions", new { name = "Brookside Academy", code = "170001", phase = "Secondary" });
-        var school = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (org, school, admin) = await clients.SchoolAsync("Brookside Trust", "Brookside Academy", "170001");
         var students = $"/roster/institutions/{school}/students";
-        await Waiting.Until(async () => (await admin.GetAsync(students)).StatusCode == HttpStatusCode.OK, "Roster to learn the school");
 
         var published = await new MisRollPublisher(fixture.System.RabbitMqUri).PublishFolderAsync(
             new MisRollRequest(org, school, Waiting.DemoRollFor(school), FullRoll: true));

@@ -18,17 +18,9 @@ public sealed class StudentLoginsThroughGatewayTests(PortalSystemFixture fixture
     [Fact]
     public async Task Years_10_and_11_with_emails_get_logins_and_removing_year_11_disables_theirs()
     {
-        var platform = clients.Bearer(await clients.OperatorTokenAsync());
-        var created = await platform.PostAsJsonAsync("/institution/organisations", new { name = "Lakeside Trust", kind = "MultiAcademyTrust" });
-        var org = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var (_, email) = await clients.DistrictAdministratorAsync(org);
-        var admin = clients.Bearer(await clients.SignInAsync(email));
-        var registered = await admin.PostAsJsonAsync($"/institution/organisations/{org}/institutions",
-            new { name = "Lakeside Academy", code = "190001", phase = "Secondary" });
-        var school = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (org, school, admin) = await clients.SchoolAsync("Lakeside Trust", "Lakeside Academy", "190001");
         var operatorForOrg = clients.Bearer(await clients.OperatorTokenAsync(), org);
         var students = $"/roster/institutions/{school}/students";
-        await Waiting.Until(async () => (await admin.GetAsync(students)).StatusCode == HttpStatusCode.OK, "Roster to learn the school");
 
         await SetStudentLogins(operatorForOrg, school, "Y10", "Y11");
         await new MisRollPublisher(fixture.System.RabbitMqUri).PublishFolderAsync(
