@@ -55,10 +55,17 @@ public sealed class PortalSystem : IAsyncDisposable
             .WithReference(identity)
             .WithIdentityTokens(publicIdentity);
 
+        var billing = builder.AddProject("billing", "services/Billing")
+            .WithReference(postgres.AddDatabase("billing"))
+            .WithReference(rabbitmq)
+            .WithReference(identity)
+            .WithIdentityTokens(publicIdentity);
+
         builder.AddProject("gateway", "gateway")
             .WithReference(institution)
             .WithReference(roster)
             .WithReference(accessCode)
+            .WithReference(billing)
             .WithReference(identity)
             .WithIdentityTokens(publicIdentity)
             .WithHttpPort(gatewayPort);
@@ -71,6 +78,22 @@ public sealed class PortalSystem : IAsyncDisposable
     /// <summary>A service's database, for benchmarks and checks that count what it stored.</summary>
     public string DatabaseConnectionString(string databaseName) => _application.DatabaseConnectionString(databaseName);
     public IReadOnlyList<ResourceStatus> Resources { get; private set; } = [];
+
+    /// <summary>Kills a service with SIGKILL, as a crash would (the AppHost restarts it with backoff); answers the killed pid.</summary>
+    public int Kill(string projectName) => _application.KillProject(projectName);
+
+    /// <summary>Waits until the project answers its health check again; answers its (new) process id.</summary>
+    public Task<int> WaitUntilHealthyAsync(string projectName, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _application.WaitUntilHealthyAsync(projectName, timeout, cancellationToken);
+
+    /// <summary>Stops the RabbitMQ node this system started (not one it was given).</summary>
+    public Task StopRabbitMqAsync() => _application.StopRabbitMqAsync();
+
+    /// <summary>Starts the stopped RabbitMQ node again on the same port, with its queues and persistent messages.</summary>
+    public Task StartRabbitMqAgainAsync(CancellationToken cancellationToken = default) => _application.StartRabbitMqAgainAsync(cancellationToken);
+
+    /// <summary>Restarts the PostgreSQL server this system started (every connection is cut), on the same port.</summary>
+    public Task RestartPostgresAsync(CancellationToken cancellationToken = default) => _application.RestartPostgresAsync(cancellationToken);
 
     /// <summary>Starts the whole system and returns once every project answers its health check.</summary>
     public static async Task<PortalSystem> StartAsync(PortalSystemOptions options, CancellationToken cancellationToken)

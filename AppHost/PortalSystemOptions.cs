@@ -16,6 +16,9 @@ public sealed class PortalSystemOptions
     public string Configuration { get; init; } = CommandLine.BuiltConfiguration();
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..8];
     public bool SeedDemoData { get; init; }
+    /// <summary>Our own PostgreSQL and RabbitMQ under <see cref="StateDirectory"/> even when servers are given, so tests
+    /// that stop or restart them (fault injection) never touch servers others share.</summary>
+    public bool OwnServers { get; init; }
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(3);
     public ILoggerFactory? LoggerFactory { get; init; }
     public Action<string, string>? Output { get; init; }
@@ -31,6 +34,7 @@ public sealed class PortalSystemOptions
         VirtualHost = $"portal-e2e-{RunId}",
         RemoveRunDataOnStop = true,
         SeedDemoData = SeedDemoData,
+        OwnServers = OwnServers,
         HealthTimeout = HealthTimeout,
         LoggerFactory = LoggerFactory,
         Output = Output,

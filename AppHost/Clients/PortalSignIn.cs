@@ -44,7 +44,8 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
             ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = state,
         }));
 
-        var (uri, response) = await FollowAsync(authorize, await http.GetAsync(authorize));
+        trail.Clear();
+        var (uri, response) = await FollowAsync(authorize, Noted("GET", authorize, await http.GetAsync(authorize)));
         if (!IsCallback(uri))
         {
             (uri, response) = await PostFormAsync(uri, response, new() { ["email"] = email, ["password"] = password });
@@ -64,12 +65,16 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
                 var shown = await response.Content.ReadAsStringAsync();
                 RecoveryCodes = RecoveryCode().Matches(shown).Select(m => m.Groups[1].Value).ToList();
                 if (ContinueLink().Match(shown) is { Success: true } next)
-                    (uri, response) = await FollowAsync(uri, await http.GetAsync(new Uri(uri, WebUtility.HtmlDecode(next.Groups[1].Value))));
+                {
+                    var continued = new Uri(uri, WebUtility.HtmlDecode(next.Groups[1].Value));
+                    (uri, response) = await FollowAsync(continued, Noted("GET", continued, await http.GetAsync(continued)));
+                }
             }
         }
         LastPage = response;
         if (!IsCallback(uri))
-            throw new SignInFailed($"Signing in did not come back to the client: {(int)response.StatusCode} at {uri}: {Describe(await response.Content.ReadAsStringAsync())}");
+            throw new SignInFailed($"Signing in did not come back to the client: {(int)response.StatusCode} at {uri}: " +
+                                   $"{Describe(await response.Content.ReadAsStringAsync())}; the way there: {string.Join(" → ", trail)}");
 
         var query = ParseQuery(uri.Query);
         if (query.GetValueOrDefault("state") != state)
@@ -122,7 +127,7 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
             uri = new Uri(uri, response.Headers.Location!);
             if (IsCallback(uri))
                 return (uri, response);
-            response = await http.GetAsync(uri);
+            response = Noted("GET", uri, await http.GetAsync(uri));
         }
         return (uri, response);
     }
@@ -132,7 +137,17 @@ public sealed partial class PortalSignIn(HttpClient http, Uri identity, string c
     {
         var form = HtmlForm.Read(await response.Content.ReadAsStringAsync());
         var target = new Uri(page, form.Action ?? page.PathAndQuery);
-        return await FollowAsync(target, await http.PostAsync(target, form.With(fields)));
+        return await FollowAsync(target, Noted("POST", target, await http.PostAsync(target, form.With(fields))));
+    }
+
+    /// <summary>Each request of the last sign-in with its answer, so a sign-in that goes wrong says where.</summary>
+    private readonly List<string> trail = [];
+
+    HttpResponseMessage Noted(string method, Uri uri, HttpResponseMessage response)
+    {
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        trail.Add($"{method} {uri.AbsolutePath} {(int)response.StatusCode}{(challenge.Length > 0 ? $" ({challenge})" : "")}");
+        return response;
     }
 
     static string Describe(string html) => ErrorText().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : html.Length > 300 ? html[..300] : html;

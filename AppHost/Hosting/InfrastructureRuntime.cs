@@ -87,6 +87,20 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
         return variables;
     }
 
+    /// <summary>Stops the RabbitMQ node this system started (fault injection); services lose their connections.</summary>
+    public Task StopRabbitMqAsync() => OwnRabbitMq().StopAsync();
+
+    /// <summary>Starts the stopped node again where it was (same port, node and data).</summary>
+    public Task StartRabbitMqAgainAsync(CancellationToken cancellationToken) => OwnRabbitMq().StartAgainAsync(cancellationToken);
+
+    /// <summary>Restarts the PostgreSQL server this system started (fast shutdown: every connection is cut), on the same port.</summary>
+    public Task RestartPostgresAsync(CancellationToken cancellationToken) =>
+        (_ownPostgres ?? throw new InvalidOperationException("PostgreSQL was given to this system, not started by it; it is not ours to restart."))
+        .RestartAsync(cancellationToken);
+
+    private RabbitMqServer OwnRabbitMq() =>
+        _ownRabbitMq ?? throw new InvalidOperationException("RabbitMQ was given to this system, not started by it; it is not ours to stop.");
+
     public async ValueTask DisposeAsync()
     {
         if (_options.RemoveRunDataOnStop) await RemoveRunDataAsync();
@@ -114,7 +128,7 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
     private async Task StartPostgresAsync(PortalAppOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         if (PostgresResource is null) return;
-        var given = Environment.GetEnvironmentVariable($"ConnectionStrings__{PostgresResource.Name}");
+        var given = options.OwnServers ? null : Environment.GetEnvironmentVariable($"ConnectionStrings__{PostgresResource.Name}");
         if (!string.IsNullOrEmpty(given))
         {
             logger.LogInformation("Using the PostgreSQL server from ConnectionStrings__{Name}", PostgresResource.Name);
@@ -137,7 +151,7 @@ public sealed class InfrastructureRuntime : IAsyncDisposable
         PortalAppOptions options, ILogger logger, Action<string, string> output, CancellationToken cancellationToken)
     {
         if (RabbitMqResource is null) return;
-        var given = Environment.GetEnvironmentVariable($"ConnectionStrings__{RabbitMqResource.Name}");
+        var given = options.OwnServers ? null : Environment.GetEnvironmentVariable($"ConnectionStrings__{RabbitMqResource.Name}");
         if (!string.IsNullOrEmpty(given))
         {
             logger.LogInformation("Using the RabbitMQ broker from ConnectionStrings__{Name}", RabbitMqResource.Name);

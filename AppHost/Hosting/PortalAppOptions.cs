@@ -31,6 +31,8 @@ public sealed class PortalAppOptions
     /// <summary>On stop, drop this run's databases and virtual host from servers it was given (test runs).</summary>
     public bool RemoveRunDataOnStop { get; init; }
     public bool SeedDemoData { get; init; }
+    /// <summary>Start our own PostgreSQL and RabbitMQ even when ConnectionStrings__* name servers (fault injection stops them).</summary>
+    public bool OwnServers { get; init; }
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(3);
     public ILoggerFactory? LoggerFactory { get; init; }
     /// <summary>Receives every output line of the processes (name, line); null prints them with a coloured prefix.</summary>

@@ -55,6 +55,36 @@ public sealed class PortalApplication : IAsyncDisposable
         return infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database));
     }
 
+    /// <summary>Kills a project's processes with SIGKILL (fault injection); it is restarted with backoff. Answers the killed pid.</summary>
+    public int KillProject(string projectName) => Runner(projectName).Kill();
+
+    /// <summary>The project's current process, once it answers its health check again (e.g. after a kill).</summary>
+    public async Task<int> WaitUntilHealthyAsync(string projectName, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var runner = Runner(projectName);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            if (runner.ProcessId is { } pid && ProcessSignals.IsAlive(pid)
+                && (await _probe.CheckAsync(runner.Url, runner.Project.HealthPath, cancellationToken)).Healthy)
+                return pid;
+            await Task.Delay(250, cancellationToken);
+        }
+        throw new TimeoutException($"{projectName} did not answer its health check within {timeout.TotalSeconds:0}s.");
+    }
+
+    public Task StopRabbitMqAsync() => Infrastructure.StopRabbitMqAsync();
+
+    public Task StartRabbitMqAgainAsync(CancellationToken cancellationToken) => Infrastructure.StartRabbitMqAgainAsync(cancellationToken);
+
+    public Task RestartPostgresAsync(CancellationToken cancellationToken) => Infrastructure.RestartPostgresAsync(cancellationToken);
+
+    private InfrastructureRuntime Infrastructure => _infrastructure ?? throw new InvalidOperationException("The servers have not started.");
+
+    private ProjectRunner Runner(string projectName) =>
+        _runners.SingleOrDefault(runner => runner.Project.Name == projectName)
+        ?? throw new InvalidOperationException($"No running project named '{projectName}'.");
+
     /// <summary>Foreground run until SIGINT/SIGTERM; returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {

@@ -41,6 +41,16 @@ public sealed class ProjectRunner(
         await WaitUntilHealthyAsync(probe, healthTimeout, cancellationToken);
     }
 
+    /// <summary>SIGKILL to the project's process group, as a crash would; supervision restarts it. Answers the killed pid.</summary>
+    public int Kill()
+    {
+        var process = _process is { HasExited: false } running ? running
+            : throw new InvalidOperationException($"{project.Name} is not running.");
+        logger.LogWarning("Killing {Resource} (pid {ProcessId}) with SIGKILL", project.Name, process.Id);
+        ProcessSignals.SignalGroup(process.Id, ProcessSignals.SigKill);
+        return process.Id;
+    }
+
     public async Task StopAsync()
     {
         if (_stopping.IsCancellationRequested) return;

@@ -36,7 +36,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     public int Port { get; }
-    public int ProcessId { get; }
+    public int ProcessId { get; private set; }
     public PostgresConnection Connection { get; }
 
     public static async Task<PostgresServer> StartAsync(string stateDirectory, ILogger logger, CancellationToken cancellationToken)
@@ -92,6 +92,19 @@ public sealed class PostgresServer : IAsyncDisposable
             _logger.LogWarning("pg_ctl stop failed ({Output}); killing PostgreSQL", stopped.Output);
             ProcessSignals.SignalGroup(ProcessId, ProcessSignals.SigKill);
         }
+    }
+
+    /// <summary>pg_ctl restart (fast: open connections are cut); the server keeps its port and data.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Restarting PostgreSQL (pid {ProcessId})", ProcessId);
+        // The log file as at start: without -l the new server would keep pg_ctl's output pipe open and we would wait on it forever.
+        var restarted = await CommandRunner.RunAsync(_binaries.PgCtl,
+            ["restart", "-w", "-t", "60", "-m", "fast", "-D", _dataDirectory, "-l", Path.Combine(Path.GetDirectoryName(_dataDirectory)!, "postgres.log")],
+            runAsUser: SystemUser, cancellationToken: CancellationToken.None);
+        if (!restarted.Succeeded) throw new InvalidOperationException($"PostgreSQL did not restart: {restarted.Output}");
+        ProcessId = ReadPostmasterPid(_dataDirectory);
+        await Connection.WaitUntilAcceptingAsync(TimeSpan.FromSeconds(30), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());

@@ -12,14 +12,16 @@ namespace Portal.AppHost.Infrastructure;
 public sealed class RabbitMqServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
-    private readonly LaunchedProcess _process;
     private readonly RabbitMqLeftovers _leftovers;
     private readonly ILogger _logger;
+    private readonly Func<LaunchedProcess> _launch;
+    private LaunchedProcess _process;
     private bool _stopped;
 
-    private RabbitMqServer(LaunchedProcess process, RabbitMqConnection connection, RabbitMqLeftovers leftovers, ILogger logger)
+    private RabbitMqServer(Func<LaunchedProcess> launch, RabbitMqConnection connection, RabbitMqLeftovers leftovers, ILogger logger)
     {
-        _process = process;
+        _launch = launch;
+        _process = launch();
         _leftovers = leftovers;
         _logger = logger;
         Connection = connection;
@@ -47,14 +49,17 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var environment = layout.Environment(node, amqpPort, distributionPort: FreePort.Next());
 
         logger.LogInformation("Starting RabbitMQ node {Node} on 127.0.0.1:{Port}", node.Name, amqpPort);
-        var process = LaunchedProcess.Start(RabbitMqBinaries.Server, [], environment, root,
-            (line, _) => onOutput?.Invoke(line));
-        leftovers.Record(process.Id, node.EpmdPort);
+        LaunchedProcess Launch()
+        {
+            var process = LaunchedProcess.Start(RabbitMqBinaries.Server, [], environment, root, (line, _) => onOutput?.Invoke(line));
+            leftovers.Record(process.Id, node.EpmdPort);
+            return process;
+        }
 
         var connection = new RabbitMqConnection(
             new Uri($"amqp://{DevelopmentCredentials.RabbitMqUser}:{DevelopmentCredentials.RabbitMqPassword}@127.0.0.1:{amqpPort}/"),
             node);
-        var server = new RabbitMqServer(process, connection, leftovers, logger);
+        var server = new RabbitMqServer(Launch, connection, leftovers, logger);
         try
         {
             await server.WaitForStartupAsync(cancellationToken);
@@ -76,6 +81,20 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await _process.StopAsync(TimeSpan.FromSeconds(20));
         await RabbitMqLeftovers.KillEpmdAsync(Node.EpmdPort);
         _leftovers.Clear();
+    }
+
+    /// <summary>
+    /// Starts the node again after <see cref="StopAsync"/>, on the same ports, node name and data (durable queues and
+    /// persistent messages survive), so clients that reconnect find the broker where it was.
+    /// </summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken)
+    {
+        if (!_stopped) throw new InvalidOperationException("RabbitMQ is running; stop it first.");
+        await _process.DisposeAsync();
+        _logger.LogInformation("Starting RabbitMQ node {Node} again on 127.0.0.1:{Port}", Node.Name, Port);
+        _process = _launch();
+        _stopped = false;
+        await WaitForStartupAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,8 @@ public static class MessagingSetup
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit otherwise posts usage reports to its vendor's server: no traffic leaves for anywhere but our broker.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>

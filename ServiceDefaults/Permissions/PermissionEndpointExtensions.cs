@@ -20,14 +20,23 @@ public static class PermissionEndpointExtensions
         builder.WithMetadata(permission);
         builder.AddEndpointFilter(async (context, next) =>
         {
-            var http = context.HttpContext;
-            var scope = ScopeFor(PortalCaller.From(http.User), permission);
-            if (scope == Scope.None)
-                throw new Forbidden($"Your account does not have the permission '{permission.Name}'.");
-            http.Items[ScopeKey] = scope;
+            context.HttpContext.Demand(permission);
             return await next(context);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// What <see cref="RequirePermission{TBuilder}"/> does, for an endpoint that serves other kinds of account too and
+    /// asks for the permission only on the staff path: 403 without it, otherwise the scope is granted on this request.
+    /// </summary>
+    public static Scope Demand(this HttpContext http, Permission permission)
+    {
+        var scope = ScopeFor(PortalCaller.From(http.User), permission);
+        if (scope == Scope.None)
+            throw new Forbidden($"Your account does not have the permission '{permission.Name}'.");
+        http.Items[ScopeKey] = scope;
+        return scope;
     }
 
     public static Scope ScopeFor(PortalCaller caller, Permission permission) => caller switch

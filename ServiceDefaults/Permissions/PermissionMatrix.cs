@@ -26,6 +26,7 @@ public static class PermissionMatrix
     public static readonly Permission ManageTermCalendar = new("Managing the term calendar", ManagingOrganisations);
     public static readonly Permission RequestFeatures = new("Requesting features through support cases", ManagingOrganisations);
     public static readonly Permission ViewSchools = new("Viewing schools and their settings", ManagingOrganisations);
+    public static readonly Permission ViewInvoices = new("Viewing the organization's invoices", ManagingOrganisations);
 
     public static readonly Permission SetUpFirstEducatorAccount = new("Setting up an educator account for the first time", ManagingStaff);
     public static readonly Permission AddStaffInBulk =
@@ -87,6 +88,7 @@ public static class PermissionMatrix
         (ManageTermCalendar,                [Organisation, Organisation, None,           None]),
         (RequestFeatures,                   [Organisation, Organisation, OwnInstitution, None]),
         (ViewSchools,                       [Organisation, Organisation, OwnInstitution, OwnInstitution]),
+        (ViewInvoices,                      [Organisation, Organisation, None,           None]),
 
         (SetUpFirstEducatorAccount,         [Organisation, None,         None,           None]),
         (AddStaffInBulk,                    [Organisation, Organisation, OwnInstitution, None]),

@@ -1,6 +1,7 @@
 using Portal.AccessCode.Codes;
 using Portal.AccessCode.Letters;
-using Portal.AccessCode.Letters.Pdf;
+using Portal.ServiceDefaults.Documents.Pdf;
+using Portal.ServiceDefaults.Documents;
 
 namespace Portal.AccessCode.Bench;
 

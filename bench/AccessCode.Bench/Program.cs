@@ -1,3 +1,4 @@
+using Portal.ServiceDefaults.Documents;
 using Portal.AccessCode.Bench;
 using Portal.AccessCode.Letters;
 using Portal.Bench;
@@ -14,6 +15,8 @@ var rendered = LetterRendering.Render(letters);
 var single = LetterRendering.Render(letters.Take(1).ToList());
 
 string Row(Runs runs, int pages) => Figures.Rate(pages / runs.Median.TotalSeconds);
+BenchSummary.Add("AccessCode", $"{Figures.Count(letters.Count)} login letters in-process (median)", Figures.Milliseconds(rendered.Median.TotalMilliseconds),
+    $"plain text, same writer {Figures.Milliseconds(baseline.Median.TotalMilliseconds)}", Figures.Percent(rendered.Median / baseline.Median));
 string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):0.0} MiB" : $"{bytes / 1024.0:0} KiB";
 new Table($"Login letters rendered in-process ({LetterRendering.TimedRuns} runs after a warm-up)",
         "what", "pages", "min", "median", "max", "pages/s (median)", "PDF size", "vs baseline")

@@ -48,6 +48,12 @@ public static class GatewayOverhead
             var straight = await ClosedLoop.RunAsync(clients, WarmUp, Window, _ => Get(direct));
             var proxied = await ClosedLoop.RunAsync(clients, WarmUp, Window, _ => Get(throughGateway));
             pairs.Add(new Pair(straight, proxied));
+            BenchSummary.Add("Gateway", $"authenticated GET through the gateway, {Figures.Count(clients)} clients: req/s",
+                Figures.Rate(proxied.PerSecond), $"Institution directly {Figures.Rate(straight.PerSecond)}", Figures.Percent(proxied.PerSecond / straight.PerSecond));
+            BenchSummary.Add("Gateway", $"authenticated GET through the gateway, {Figures.Count(clients)} clients: p50 / p99",
+                $"{Figures.Milliseconds(proxied.P50)} / {Figures.Milliseconds(proxied.P99)}",
+                $"directly {Figures.Milliseconds(straight.P50)} / {Figures.Milliseconds(straight.P99)}",
+                $"+{Figures.Milliseconds(proxied.P50 - straight.P50)} / +{Figures.Milliseconds(proxied.P99 - straight.P99)}");
             table.Row(Figures.Count(clients), Figures.Rate(straight.PerSecond), Figures.Rate(proxied.PerSecond),
                 Figures.Percent(proxied.PerSecond / straight.PerSecond),
                 Figures.Milliseconds(straight.P50), Figures.Milliseconds(proxied.P50), Figures.Milliseconds(proxied.P50 - straight.P50),

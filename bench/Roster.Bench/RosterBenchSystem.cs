@@ -9,8 +9,9 @@ using Portal.Bench;
 namespace Portal.Roster.Bench;
 
 /// <summary>
-/// The whole system started through the AppHost's declaration, with one organisation and two schools registered
-/// through the gateway by the platform operator; ready once Roster has learnt both schools from Institution.
+/// The whole system started through the AppHost's declaration, with one organisation and three schools registered
+/// through the gateway by the platform operator, student logins on for Year 11 of the second; ready once Roster has
+/// learnt the schools from Institution and Identity has learnt the login setting.
 /// </summary>
 public sealed class RosterBenchSystem : IAsyncDisposable
 {
@@ -24,6 +25,8 @@ public sealed class RosterBenchSystem : IAsyncDisposable
 
     public Uri RabbitMq => Running.RabbitMqUri;
     public string RosterDatabase => Running.DatabaseConnectionString("roster");
+    public string IdentityDatabase => Running.DatabaseConnectionString("identity");
+    public Uri Gateway => Running.GatewayUrl;
     public Guid Organisation { get; private set; }
     public IReadOnlyList<Guid> Schools { get; private set; } = [];
 
@@ -51,7 +54,7 @@ public sealed class RosterBenchSystem : IAsyncDisposable
         Organisation = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         using var trust = await tokens.OperatorAsync(Organisation);
         var schools = new List<Guid>();
-        foreach (var (name, code) in new[] { ("Single Record Academy", "B001"), ("Batch Academy", "B002") })
+        foreach (var (name, code) in new[] { ("Single Record Academy", "B001"), ("Batch Academy", "B002"), ("Steady Rate Academy", "B003") })
         {
             var school = await SetUp.Expect(trust.PostAsJsonAsync($"/institution/organisations/{Organisation}/institutions",
                 new { name, code, phase = "Secondary" }, ct));
@@ -60,7 +63,20 @@ public sealed class RosterBenchSystem : IAsyncDisposable
         Schools = schools;
         while (await CountAsync("mt_doc_knownschool", ct) < schools.Count)
             await Task.Delay(200, ct);
+
+        // The batch school's Year 11 get logins: the end-to-end sync is timed until Identity has enabled them.
+        await SetUp.Expect(trust.PutAsJsonAsync($"/institution/institutions/{schools[1]}/settings/student-logins",
+            new { enabled = true, yearGroups = new[] { MisIngest.LoginYearGroup } }, ct));
+        while (await BenchDatabase.CountAsync(IdentityDatabase, "mt_doc_schoolloginsettings", Organisation, ct) < 1)
+            await Task.Delay(200, ct);
     }
+
+    /// <summary>A client of the gateway acting as the platform operator for the benchmark's organisation (a fresh token).</summary>
+    public Task<HttpClient> OperatorAsync() => new DemoTokens(Running.GatewayUrl).OperatorAsync(Organisation);
+
+    /// <summary>Student logins Identity has enabled in the benchmark's organisation.</summary>
+    public Task<int> EnabledLoginsAsync(CancellationToken ct = default) =>
+        BenchDatabase.CountAsync(IdentityDatabase, "mt_doc_studentloginstate", Organisation, ct, where: "coalesce(data->>'Enabled', data->>'enabled') = 'true'");
 
     /// <summary>Rows of one of Roster's document tables for the benchmark's organisation.</summary>
     public Task<int> CountAsync(string table, CancellationToken ct = default) => BenchDatabase.CountAsync(RosterDatabase, table, Organisation, ct);

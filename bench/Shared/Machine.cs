@@ -8,8 +8,11 @@ public static class Machine
     public static void Print(TextWriter output, string benchmarks)
     {
         output.WriteLine($"# {benchmarks} benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        output.WriteLine($"{Cpu()}, {Environment.ProcessorCount} cores; {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
+        output.WriteLine(Line);
     }
+
+    /// <summary>CPU model, cores, operating system and runtime, as one line.</summary>
+    public static string Line => $"{Cpu()}, {Environment.ProcessorCount} cores; {RuntimeInformation.OSDescription}; .NET {Environment.Version}";
 
     static string Cpu()
     {

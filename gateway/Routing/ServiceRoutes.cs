@@ -22,6 +22,15 @@ public sealed class ServiceRoutes(RoutedServices services) : IProxyConfigProvide
             AuthorizationPolicy = service.RequiresAuthentication ? "default" : "anonymous",
             Transforms = TransformsFor(service),
         };
+        foreach (var (path, index) in service.AnonymousReads.Select((path, index) => (path, index)))
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-public-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = service.Prefix + path, Methods = ["GET", "HEAD"] },
+                AuthorizationPolicy = "anonymous",
+                Transforms = TransformsFor(service),
+            };
         // The API description is public so /docs can link to it without a token.
         yield return new RouteConfig
         {

@@ -34,7 +34,8 @@ public sealed record GuardianAccountChanged(
 /// <summary>
 /// A student may now sign in: their account was created or reactivated because they became eligible (their school
 /// has student logins on for their year group, the MIS gave them an email, they have not left). Username is the
-/// synced email, lower-cased. Billing counts a student in a term when their login was enabled at any moment in it.
+/// synced email, lower-cased. Sent again, with the same meaning, when an enabled login moves to another school
+/// or its username changes. Billing counts a student in a term when their login was enabled at any moment in it.
 /// Version is the student-account stream's version.
 /// </summary>
 public sealed record StudentLoginEnabled(

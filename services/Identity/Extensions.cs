@@ -11,6 +11,7 @@ using Portal.Identity.Messaging;
 using Portal.Identity.Oidc;
 using Portal.Identity.Staff;
 using Portal.Identity.Students;
+using Portal.Identity.Students.StartCards;
 using Portal.ServiceDefaults.Messaging;
 using Portal.ServiceDefaults.Persistence;
 using Portal.ServiceDefaults.Security;
@@ -69,6 +70,7 @@ public static class IdentityExtensions
         app.MapGuardianEndpoints();
         app.MapInvitationEndpoints();
         app.MapStudentLoginEndpoints();
+        app.MapStartCardEndpoints();
         return app;
     }
 }

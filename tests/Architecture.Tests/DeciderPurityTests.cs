@@ -84,6 +84,19 @@ public sealed class DeciderPurityTests
     }
 
     [Fact]
+    public void The_billing_rule_and_the_login_history_decider_do_not_depend_on_infrastructure()
+    {
+        var domain = Types.InAssembly(typeof(Portal.Billing.Ledger.BillingRule).Assembly)
+            .That().ResideInNamespaceMatching("^Portal\\.Billing\\.Ledger(\\.History)?$")
+            .And().HaveNameMatching("^(BillingRule|TermWindow|TermCharge|LoginInterval|LoginHistory|LoginHistoryState|LoginTransition|"
+                                    + "RecordLoginTransition|LoginEnabledRecorded|LoginDisabledRecorded)$");
+        var result = domain.ShouldNot().HaveDependencyOnAny(Infrastructure).GetResult();
+
+        Assert.Equal(10, domain.GetTypes().Count());
+        Assert.True(result.IsSuccessful, "The billing rule depends on infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
     public void Institution_contracts_depend_on_nothing_of_the_service()
     {
         var result = Types.InAssembly(typeof(Portal.Institution.Contracts.InstitutionRegistered).Assembly)

@@ -37,7 +37,8 @@ public sealed class BrowserSignIn(IPage page, Uri gateway)
     public async Task<TokenSet> FinishAsync(PortalSignIn app)
     {
         var callback = Callback(gateway).ToString();
-        await page.WaitForURLAsync(url => url.StartsWith(callback + "?", StringComparison.Ordinal));
+        // Only the address matters: the redirect URI is no page, so waiting for it to "load" only adds a way to time out.
+        await page.WaitForURLAsync(url => url.StartsWith(callback + "?", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var query = new Uri(page.Url).Query.TrimStart('?').Split('&')
             .Select(p => p.Split('=', 2))
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p[1]));

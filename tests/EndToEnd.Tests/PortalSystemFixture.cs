@@ -9,7 +9,7 @@ namespace Portal.EndToEnd.Tests;
 /// given by ./portal test it gets its own databases and virtual host; otherwise its own servers under a
 /// fresh state folder that is deleted afterwards.
 /// </summary>
-public sealed class PortalSystemFixture : IAsyncLifetime
+public class PortalSystemFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
     private PortalSystem? _system;
@@ -21,7 +21,10 @@ public sealed class PortalSystemFixture : IAsyncLifetime
     /// <summary>A client for the gateway, the only public door; callers dispose it.</summary>
     public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayUrl };
 
-    public async Task InitializeAsync() => _system = await StartSystemAsync(StateDirectory());
+    /// <summary>Our own PostgreSQL and RabbitMQ even when servers are given (suites that stop or restart them).</summary>
+    protected virtual bool OwnServers => false;
+
+    public async Task InitializeAsync() => _system = await StartSystemAsync(StateDirectory(), OwnServers);
 
     public async Task DisposeAsync()
     {
@@ -30,13 +33,14 @@ public sealed class PortalSystemFixture : IAsyncLifetime
     }
 
     /// <summary>Starts another, independent system (e.g. to watch it stop); the caller disposes it.</summary>
-    public static async Task<PortalSystem> StartSystemAsync(string stateDirectory)
+    public static async Task<PortalSystem> StartSystemAsync(string stateDirectory, bool ownServers = false)
     {
         using var timeout = new CancellationTokenSource(StartupTimeout);
         return await PortalSystem.StartAsync(new PortalSystemOptions
         {
             StateDirectory = stateDirectory,
             GatewayPort = 0,
+            OwnServers = ownServers,
         }, timeout.Token);
     }
 

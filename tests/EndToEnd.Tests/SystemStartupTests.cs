@@ -10,7 +10,7 @@ public sealed class SystemStartupTests(PortalSystemFixture fixture)
     {
         var resources = await fixture.System.RefreshAsync(CancellationToken.None);
 
-        Assert.Equal(["postgres", "rabbitmq", "identity", "institution", "roster", "accesscode", "gateway"], resources.Select(r => r.Name));
+        Assert.Equal(["postgres", "rabbitmq", "identity", "institution", "roster", "accesscode", "billing", "gateway"], resources.Select(r => r.Name));
         Assert.All(resources, resource => Assert.True(resource.Healthy, $"{resource.Name} at {resource.Url} is not healthy"));
     }
 

@@ -60,4 +60,18 @@ public sealed class TokenTests(GatewayFixture gateway) : IClassFixture<GatewayFi
         Assert.Equal("identity", echo.Service);
         Assert.Equal($"Bearer {token}", echo.Header("Authorization"));
     }
+
+    [Fact]
+    public async Task A_schools_parent_portal_logo_is_read_without_a_token_and_nothing_else_beside_it()
+    {
+        using var client = gateway.Client();
+        var school = Guid.NewGuid();
+
+        var echo = await (await client.GetAsync($"/institution/institutions/{school}/settings/parent-portal-logo")).AssertForwardedAsync();
+        Assert.Equal($"/institutions/{school}/settings/parent-portal-logo", echo.Path);
+
+        await (await client.PutAsync($"/institution/institutions/{school}/settings/parent-portal-logo", new ByteArrayContent([1])))
+            .AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await client.GetAsync($"/institution/institutions/{school}/settings")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
 }

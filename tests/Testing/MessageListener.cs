@@ -28,6 +28,7 @@ public sealed class MessageListener : IAsyncDisposable
         var host = Host.CreateDefaultBuilder().ConfigureServices(services =>
         {
             services.AddSingleton(received);
+            services.StartBusBeforeServing();
             services.AddMassTransit(bus =>
             {
                 bus.UsingRabbitMq((context, rabbit) =>
@@ -56,7 +57,7 @@ public sealed class MessageListener : IAsyncDisposable
     public Task PublishAsync<T>(T message) where T : class => Bus.Publish(message);
 
     /// <summary>Waits until a message of the type matching the predicate arrives (or fails after the timeout).</summary>
-    public async Task<T> WaitFor<T>(Func<T, bool> match, int seconds = 20)
+    public async Task<T> WaitFor<T>(Func<T, bool> match, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
@@ -65,7 +66,7 @@ public sealed class MessageListener : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"No {typeof(T).Name} matching the condition arrived within {seconds} s; received: "
-                                   + string.Join(", ", received.Select(m => m.GetType().Name)));
+                                   + string.Join(", ", received.GroupBy(m => m.GetType().Name).Select(g => $"{g.Count()} × {g.Key}")));
     }
 
     public IReadOnlyList<T> All<T>() => received.OfType<T>().ToList();

@@ -33,6 +33,7 @@ public sealed class ServiceUnderTest<TProgram> : IAsyncDisposable where TProgram
         var issuer = await TestTokenIssuer.StartAsync();
         var factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
         {
+            web.StartBusBeforeServing();
             web.UseSetting("ConnectionStrings:postgres", postgres);
             web.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
             web.UseSetting("Portal:Auth:Authority", issuer.Authority);

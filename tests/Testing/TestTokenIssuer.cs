@@ -85,4 +85,8 @@ public static class Callers
 
     public static TokenRequest Teacher(string audience, Guid organisation, Guid school) =>
         Staff(audience, "teacher", organisation, school);
+
+    /// <summary>A machine client (client credentials) with the given scopes and no organisation.</summary>
+    public static TokenRequest MachineClient(string audience, params string[] scopes) =>
+        new() { Audiences = [audience], Kind = "client", ClientId = "client-" + Guid.NewGuid().ToString("N")[..16], Name = "Finance", Scopes = scopes, AuthenticationMethods = [] };
 }

@@ -1,3 +1,4 @@
+using Portal.ServiceDefaults.Documents;
 namespace Portal.AccessCode.Letters;
 
 /// <summary>Printable login letters: one student's, and a bulk job's (one page per student, in the job's order).</summary>

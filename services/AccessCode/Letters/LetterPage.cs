@@ -1,5 +1,6 @@
 using Portal.AccessCode.Codes;
-using Portal.AccessCode.Letters.Pdf;
+using Portal.ServiceDefaults.Documents.Pdf;
+using Portal.ServiceDefaults.Documents;
 
 namespace Portal.AccessCode.Letters;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.AccessCode.Codes;
-using Portal.AccessCode.Letters.Pdf;
+using Portal.ServiceDefaults.Documents.Pdf;
+using Portal.ServiceDefaults.Documents;
 
 namespace Portal.AccessCode.Letters;
 

@@ -1,4 +1,7 @@
 using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
 using Portal.Identity.Accounts;
 
 namespace Portal.Identity.Credentials;
@@ -13,12 +16,34 @@ public sealed class CredentialsStore(AccountDirectory directory)
                ?? CredentialsState.Initial(account.AccountId);
     }
 
+    /// <summary>How often a decision is taken again after another writer got in first.</summary>
+    public const int Attempts = 5;
+
     /// <summary>
     /// Decides against the current state and appends, with the stream's version as the expected one: two sign-ins
-    /// racing on one account cannot both count against a stale attempt count.
+    /// racing on one account cannot both count against a stale attempt count. The one that loses the race decides
+    /// again against the state the winner left, rather than failing a person's sign-in with a conflict.
     /// </summary>
     public async Task<CredentialsState> DecideAsync(
         SignInAccount account, Func<CredentialsState, object[]> decide, CancellationToken cancellation = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideOnceAsync(account, decide, cancellation);
+            }
+            catch (Exception exception) when (attempt < Attempts && IsLostRace(exception))
+            {
+            }
+        }
+    }
+
+    private static bool IsLostRace(Exception exception) =>
+        exception is ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+
+    private async Task<CredentialsState> DecideOnceAsync(
+        SignInAccount account, Func<CredentialsState, object[]> decide, CancellationToken cancellation)
     {
         await using var session = directory.SessionFor(account.OrganisationId);
         var stream = await session.Events.FetchForWriting<CredentialsState>(CredentialsState.StreamId(account.AccountId), cancellation);

@@ -28,6 +28,13 @@ public sealed class IdentityMessagesPublisher(IBus bus) : IntegrationEventPublis
             case StudentLoginEnabled enabled:
                 return new Contracts.StudentLoginEnabled(enabled.OrganisationId, enabled.StudentId, enabled.SchoolId, enabled.Username,
                     e.Version, enabled.At);
+            // Still enabled, now in another school or under another username: the same message, so consumers that count
+            // enabled logins per school (Billing) follow the student without knowing Identity's finer events.
+            case StudentLoginMoved or StudentUsernameChanged:
+                var login = await AsOf<StudentLoginState>(operations, e, cancellation);
+                return login is { Enabled: true, Username: { } username }
+                    ? new Contracts.StudentLoginEnabled(login.OrganisationId, login.Id, login.SchoolId, username, e.Version, e.Timestamp)
+                    : null;
             case StudentLoginDisabled disabled:
                 return new Contracts.StudentLoginDisabled(disabled.OrganisationId, disabled.StudentId, disabled.SchoolId, disabled.Reason,
                     e.Version, disabled.At);

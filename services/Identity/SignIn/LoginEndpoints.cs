@@ -97,7 +97,8 @@ public static class LoginEndpoints
             Field("email", "Email", "email", email, "username", autofocus: string.IsNullOrEmpty(email))
             + Field("password", "Password", "password", null, "current-password", autofocus: !string.IsNullOrEmpty(email))
             + Hidden(SignInCookies.ReturnUrl, SignInCookies.SafeReturnUrl(returnUrl)),
-            "Sign in"),
+            "Sign in")
+        + Students.StartCards.Setup.SetupCodePage.Link(http, returnUrl),
         error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     static IResult TooManyAttempts(HttpContext http, DateTimeOffset until)

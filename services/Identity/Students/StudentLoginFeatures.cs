@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
 using Portal.Identity.Accounts;
+using Portal.Identity.Students.StartCards;
 
 namespace Portal.Identity.Students;
 
@@ -12,6 +13,7 @@ public static class StudentLoginFeatures
     {
         services.AddSingleton<SchoolLocks>();
         services.AddSingleton<IAccountSource, StudentAccountSource>();
+        services.AddStartCards();
         return services;
     }
 
@@ -19,6 +21,7 @@ public static class StudentLoginFeatures
     {
         bus.AddConsumer<StudentLoginsConfiguredConsumer, StudentLoginsConfiguredConsumerDefinition>();
         bus.AddConsumer<RosterStudentChangedConsumer, RosterStudentChangedConsumerDefinition>();
+        bus.AddStartCardConsumers();
     }
 
     public static void ConfigureStudentLoginDocuments(this StoreOptions options)
@@ -27,5 +30,6 @@ public static class StudentLoginFeatures
         options.Projections.Snapshot<StudentLoginState>(SnapshotLifecycle.Inline);
         options.Projections.Add<StudentSignInNamesProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<RosteredStudent>().Index(s => s.SchoolId);
+        options.ConfigureStartCardDocuments();
     }
 }

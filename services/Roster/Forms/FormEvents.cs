@@ -26,3 +26,11 @@ public sealed record FormAssignedToGuardians(Guid FormId, IReadOnlyList<Guid> St
 /// </summary>
 public sealed record FormResponseSubmitted(
     Guid ResponseId, Guid FormId, Guid StudentId, IReadOnlyList<FormAnswer> Answers, int Submission, DateTimeOffset At);
+
+/// <summary>
+/// A parent's or guardian's answers to a form assigned to the guardians of <see cref="StudentId"/>, in the stream of
+/// that guardian's response for that student (each guardian of a child answers for themselves). A later submission
+/// replaces the earlier one; <see cref="Submission"/> counts them (1 for the first).
+/// </summary>
+public sealed record GuardianFormResponseSubmitted(
+    Guid ResponseId, Guid FormId, Guid StudentId, Guid GuardianId, IReadOnlyList<FormAnswer> Answers, int Submission, DateTimeOffset At);

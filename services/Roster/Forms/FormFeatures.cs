@@ -5,8 +5,9 @@ namespace Portal.Roster.Forms;
 
 /// <summary>
 /// Custom forms: staff design a form for a school and assign it to students (or their guardians); students answer the
-/// forms assigned to them. A form is one stream; each student's response to it is another, so students answering at
-/// the same time never contend for the form's stream.
+/// forms assigned to them, guardians those assigned to their children's guardians. A form is one stream; each
+/// student's response to it is another, and each guardian's for a child another, so respondents answering at the
+/// same time never contend for the form's stream.
 /// </summary>
 public static class FormFeatures
 {
@@ -26,5 +27,6 @@ public static class FormFeatures
         staff.MapFormAssignmentEndpoints();
         staff.MapFormResponseEndpoints();
         app.MapGroup("/me/forms").WithTags("My forms").MapMyForms();
+        app.MapGroup("/me/children/{student:guid}/forms").WithTags("Guardians").MapGuardianForms();
     }
 }

@@ -26,11 +26,21 @@ public sealed record FormState(
     public bool HasGuardianQuestions => Questions.Any(q => q.ForGuardian);
 }
 
-/// <summary>A student's current response to a form (the latest submission). Inline snapshot, queried per form.</summary>
+/// <summary>
+/// A current response to a form (the latest submission), by the student or, when <see cref="GuardianId"/> is set, by
+/// that guardian of the student. Inline snapshot, queried per form.
+/// </summary>
 public sealed record FormResponseState(
-    Guid Id, Guid FormId, Guid StudentId, IReadOnlyList<FormAnswer> Answers, int Submission, DateTimeOffset SubmittedAt)
+    Guid Id, Guid FormId, Guid StudentId, IReadOnlyList<FormAnswer> Answers, int Submission, DateTimeOffset SubmittedAt, Guid? GuardianId = null)
 {
     public static FormResponseState Create(FormResponseSubmitted e) => new(e.ResponseId, e.FormId, e.StudentId, e.Answers, e.Submission, e.At);
 
+    public static FormResponseState Create(GuardianFormResponseSubmitted e) =>
+        new(e.ResponseId, e.FormId, e.StudentId, e.Answers, e.Submission, e.At, e.GuardianId);
+
     public FormResponseState Apply(FormResponseSubmitted e) => this with { Answers = e.Answers, Submission = e.Submission, SubmittedAt = e.At };
+
+    public FormResponseState Apply(GuardianFormResponseSubmitted e) => this with { Answers = e.Answers, Submission = e.Submission, SubmittedAt = e.At };
+
+    public Respondent AnsweredBy => GuardianId is null ? Respondent.Student : Respondent.Guardian;
 }

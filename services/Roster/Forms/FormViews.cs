@@ -38,6 +38,10 @@ public sealed record StudentFormView(
         form.Questions.Select(QuestionView.Of).ToList(), response?.Answers ?? []);
 }
 
-/// <summary>One student's current response, as staff see it.</summary>
+/// <summary>
+/// One current response, as staff see it: the student's own, or one of their guardian's (<see cref="AnsweredBy"/>
+/// Guardian, with the guardian's account id), both under the student's name.
+/// </summary>
 public sealed record ResponseView(
-    Guid StudentId, string GivenName, string FamilyName, int Submission, DateTimeOffset SubmittedAt, IReadOnlyList<FormAnswer> Answers);
+    Guid StudentId, string GivenName, string FamilyName, int Submission, DateTimeOffset SubmittedAt, IReadOnlyList<FormAnswer> Answers,
+    Respondent AnsweredBy, Guid? GuardianId);

@@ -1,3 +1,4 @@
+using Portal.Testing;
 using System.Net;
 using Portal.AccessCode.Tests.Api;
 

@@ -1,3 +1,4 @@
+using Portal.Testing;
 using Portal.AccessCode.Codes;
 using Portal.AccessCode.Letters;
 

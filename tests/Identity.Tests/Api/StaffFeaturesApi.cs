@@ -34,12 +34,7 @@ public sealed class StaffFeaturesApi : IAsyncLifetime
             web.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
             web.UseSetting("Portal:Auth:Authority", issuer.Authority);
             web.UseSetting("OTEL_SERVICE_NAME", "identity");
-            // A message published before the consumers' queues are bound would be lost: started means started.
-            web.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options =>
-            {
-                options.WaitUntilStarted = true;
-                options.StartTimeout = TimeSpan.FromSeconds(60);
-            }));
+            web.StartBusBeforeServing();
         });
         factory.CreateClient();
         factory.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumed);

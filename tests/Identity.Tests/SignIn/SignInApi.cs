@@ -29,6 +29,7 @@ public sealed class SignInApi : IAsyncLifetime
         var rabbitMq = await TestInfrastructure.CreateVirtualHostAsync("identity-signin");
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            web.StartBusBeforeServing();
             web.UseSetting("ConnectionStrings:postgres", postgres);
             web.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
             web.UseSetting("OTEL_SERVICE_NAME", "identity");

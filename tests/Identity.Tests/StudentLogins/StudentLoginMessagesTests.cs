@@ -159,6 +159,28 @@ public sealed class StudentLoginMessagesTests(StudentLoginsApi api) : IAsyncLife
         Assert.Equal((email, StudentLoginReasons.UsernameTaken), (withheld.Username, withheld.Reason));
     }
 
+    [Fact]
+    public async Task A_new_email_or_a_move_to_another_enabled_school_is_sent_again_as_enabled_with_the_new_username_and_school()
+    {
+        var student = Guid.NewGuid();
+        var otherSchool = Guid.NewGuid();
+        var (first, second) = (Email(), Email());
+        await Setting(1, true, "Y10");
+        await listener.PublishAsync(new StudentLoginsConfigured(org, otherSchool, true, ["Y10"], 1, at));
+        await Student(student, "Y10", first);
+        await listener.WaitFor<StudentLoginEnabled>(m => m.StudentId == student && m.Version == 1);
+
+        await Student(student, "Y10", second, version: 2);
+        var renamed = await listener.WaitFor<StudentLoginEnabled>(m => m.StudentId == student && m.Username == second);
+        Assert.Equal((school, 2L), (renamed.SchoolId, renamed.Version));
+
+        await listener.PublishAsync(new RosterStudentChanged(
+            org, student, otherSchool, "MIS-moved", "Sam", "Pupil", "Y10", second, false, Deleted: false, 3, at.AddMinutes(3)));
+        var moved = await listener.WaitFor<StudentLoginEnabled>(m => m.StudentId == student && m.SchoolId == otherSchool);
+        Assert.Equal((second, 3L), (moved.Username, moved.Version));
+        Assert.DoesNotContain(listener.All<StudentLoginDisabled>(), m => m.StudentId == student);
+    }
+
     static async Task Eventually(Func<Task<bool>> condition, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

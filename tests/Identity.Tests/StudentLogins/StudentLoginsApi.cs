@@ -30,6 +30,7 @@ public sealed class StudentLoginsApi : IAsyncLifetime
         RabbitMq = await TestInfrastructure.CreateVirtualHostAsync("identity-students");
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            web.StartBusBeforeServing();
             web.UseSetting("ConnectionStrings:postgres", postgres);
             web.UseSetting("ConnectionStrings:rabbitmq", RabbitMq);
             web.UseSetting("OTEL_SERVICE_NAME", "identity");

@@ -48,7 +48,7 @@ public static class FormAssignmentEndpoints
             var newly = decided.OfType<FormAssignedToGuardians>().SelectMany(e => e.StudentIds).ToList();
             return Results.Ok(new AssignmentResult(form, students, newly, []));
         }).RequirePermission(PermissionMatrix.ManageCustomForms)
-            .WithSummary("Record that the parents/guardians of these students are to answer the form (their side of answering comes later).");
+            .WithSummary("Ask the parents/guardians of these students to answer the form (they answer at /me/children/{student}/forms).");
     }
 
     private static async Task<(FormAssignee, Guid?, string?, IReadOnlyList<Guid>)> Resolve(

@@ -17,7 +17,7 @@ public static class MyFormsEndpoints
     {
         var forms = await session.Query<FormState>().Where(f => f.AssignedStudentIds.Contains(student))
             .OrderByDescending(f => f.CreatedAt).ToListAsync(cancellation);
-        var responses = (await session.Query<FormResponseState>().Where(r => r.StudentId == student).ToListAsync(cancellation))
+        var responses = (await session.Query<FormResponseState>().Where(r => r.StudentId == student && r.GuardianId == null).ToListAsync(cancellation))
             .ToDictionary(r => r.FormId);
         return forms.Select(f => StudentFormSummary.Of(f, responses.GetValueOrDefault(f.Id))).ToList();
     }

@@ -14,7 +14,7 @@ public static partial class Form
     public static object[] Decide(SubmitFormResponse command, FormState form, FormResponseState? previous)
     {
         if (!form.AssignedStudentIds.Contains(command.StudentId)) throw new NotFound(NotFoundMessage(command.FormId));
-        var answers = StudentAnswers.Valid(form, command.Answers ?? new Dictionary<string, JsonElement>());
+        var answers = ResponseAnswers.Valid(form, command.Answers ?? new Dictionary<string, JsonElement>(), Respondent.Student);
         return
         [
             new FormResponseSubmitted(ResponseIdOf(command.FormId, command.StudentId), command.FormId, command.StudentId, answers,

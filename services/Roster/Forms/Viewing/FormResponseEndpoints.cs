@@ -24,11 +24,12 @@ public static class FormResponseEndpoints
             return Results.Ok(responses
                 .Where(r => students.ContainsKey(r.StudentId))
                 .Select(r => (Response: r, Student: students[r.StudentId]))
-                .OrderBy(x => x.Student.FamilyName).ThenBy(x => x.Student.GivenName)
+                .OrderBy(x => x.Student.FamilyName).ThenBy(x => x.Student.GivenName).ThenBy(x => x.Student.Id)
+                .ThenBy(x => x.Response.AnsweredBy).ThenBy(x => x.Response.GuardianId)
                 .Select(x => new ResponseView(x.Student.Id, x.Student.GivenName, x.Student.FamilyName, x.Response.Submission,
-                    x.Response.SubmittedAt, x.Response.Answers))
+                    x.Response.SubmittedAt, x.Response.Answers, x.Response.AnsweredBy, x.Response.GuardianId))
                 .ToList());
         }).RequirePermission(PermissionMatrix.ViewFormResponses)
-            .WithSummary("The students' current responses to a form; teachers see only those of students in their classes.");
+            .WithSummary("The current responses to a form, each student's own and their guardians' (answeredBy, guardianId); teachers see only those of students in their classes.");
     }
 }
