@@ -20,9 +20,10 @@ public sealed class CredentialsStore(AccountDirectory directory)
     public const int Attempts = 5;
 
     /// <summary>
-    /// Decides against the current state and appends, with the stream's version as the expected one: two sign-ins
-    /// racing on one account cannot both count against a stale attempt count. The one that loses the race decides
-    /// again against the state the winner left, rather than failing a person's sign-in with a conflict.
+    /// Decides against the current state with the stream's row locked until the append commits: sign-ins racing on
+    /// one account queue behind each other instead of counting against a stale attempt count or failing a person's
+    /// sign-in with a conflict. Only a stream that does not exist yet has no row to lock; the writer that loses that
+    /// race decides again against the state the winner left.
     /// </summary>
     public async Task<CredentialsState> DecideAsync(
         SignInAccount account, Func<CredentialsState, object[]> decide, CancellationToken cancellation = default)
@@ -40,13 +41,14 @@ public sealed class CredentialsStore(AccountDirectory directory)
     }
 
     private static bool IsLostRace(Exception exception) =>
-        exception is ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+        exception is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+            or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     private async Task<CredentialsState> DecideOnceAsync(
         SignInAccount account, Func<CredentialsState, object[]> decide, CancellationToken cancellation)
     {
         await using var session = directory.SessionFor(account.OrganisationId);
-        var stream = await session.Events.FetchForWriting<CredentialsState>(CredentialsState.StreamId(account.AccountId), cancellation);
+        var stream = await session.Events.FetchForExclusiveWriting<CredentialsState>(CredentialsState.StreamId(account.AccountId), cancellation);
         var state = stream.Aggregate ?? CredentialsState.Initial(account.AccountId);
         var events = decide(state);
         if (events.Length == 0)
