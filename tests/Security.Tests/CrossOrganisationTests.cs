@@ -50,6 +50,7 @@ public sealed class CrossOrganisationTests(SecuritySuiteFixture suite, ITestOutp
                 "a 403 counts as refused only when B gets the same 403 for ids that do not exist (a refusal by account kind or role, e.g. /me/… for staff): it tells B nothing about A",
                 $"not reached (a route parameter names a resource the suite does not create): {string.Join(", ", unreached)}",
             ]));
+        output.WriteLine(SecurityReport.SuiteTable());
         Assert.Empty(report.Failures);
         Assert.True(seenByOwner > 0, "Organisation A's administrator could read none of the resources the check used.");
     }

@@ -45,6 +45,7 @@ public sealed class TokenRefusalTests(SecuritySuiteFixture suite, ITestOutputHel
                 $"public by design (not called without a token): {string.Join(", ", suite.Operations.Where(PublicOperations.Includes).Select(o => o.Name))}",
                 "expired: real claims signed with Identity's own key (read from its database, opened with the local-development key-encryption key), exp 30 minutes ago",
             ]));
+        output.WriteLine(SecurityReport.SuiteTable());
         Assert.Empty(report.Failures);
         Assert.All(PublicOperations.Entries, entry => Assert.Contains(suite.Operations, entry.Matches));
     }
