@@ -79,12 +79,22 @@ public sealed class PortalSystem : IAsyncDisposable
     public string DatabaseConnectionString(string databaseName) => _application.DatabaseConnectionString(databaseName);
     public IReadOnlyList<ResourceStatus> Resources { get; private set; } = [];
 
-    /// <summary>Kills a service with SIGKILL, as a crash would (the AppHost restarts it with backoff); answers the killed pid.</summary>
-    public int Kill(string projectName) => _application.KillProject(projectName);
+    /// <summary>
+    /// Kills a service (or one replica of it, e.g. "roster#2") with SIGKILL, as a crash would (the AppHost restarts it
+    /// with backoff); answers the killed pid.
+    /// </summary>
+    public int Kill(string instance) => _application.KillProject(instance);
 
-    /// <summary>Waits until the project answers its health check again; answers its (new) process id.</summary>
-    public Task<int> WaitUntilHealthyAsync(string projectName, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        _application.WaitUntilHealthyAsync(projectName, timeout, cancellationToken);
+    /// <summary>Waits until the service or replica answers its health check again; answers its (new) process id.</summary>
+    public Task<int> WaitUntilHealthyAsync(string instance, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _application.WaitUntilHealthyAsync(instance, timeout, cancellationToken);
+
+    /// <summary>
+    /// Starts another process of a running service ("roster#2"): a second node competing for its queues and, under the
+    /// async daemon's HotCold mode, standing by for its projections. Answers the replica's instance name.
+    /// </summary>
+    public Task<string> StartReplicaAsync(string projectName, CancellationToken cancellationToken = default) =>
+        _application.StartReplicaAsync(projectName, cancellationToken);
 
     /// <summary>Stops the RabbitMQ node this system started (not one it was given).</summary>
     public Task StopRabbitMqAsync() => _application.StopRabbitMqAsync();

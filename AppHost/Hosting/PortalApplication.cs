@@ -18,6 +18,9 @@ public sealed class PortalApplication : IAsyncDisposable
     private readonly Action<string, string> _output;
     private readonly HealthProbe _probe = new();
     private readonly List<ProjectRunner> _runners = [];
+    /// <summary>Further processes of a project (fault injection: a standby projection host); the gateway routes to the first.</summary>
+    private readonly List<ProjectRunner> _replicas = [];
+    private Dictionary<ProjectResource, Uri> _urls = [];
     private StateFolder? _state;
     private InfrastructureRuntime? _infrastructure;
 
@@ -55,13 +58,33 @@ public sealed class PortalApplication : IAsyncDisposable
         return infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database));
     }
 
-    /// <summary>Kills a project's processes with SIGKILL (fault injection); it is restarted with backoff. Answers the killed pid.</summary>
-    public int KillProject(string projectName) => Runner(projectName).Kill();
+    /// <summary>Kills a project's (or a replica's) processes with SIGKILL (fault injection); it is restarted with backoff. Answers the killed pid.</summary>
+    public int KillProject(string instance) => Runner(instance).Kill();
 
-    /// <summary>The project's current process, once it answers its health check again (e.g. after a kill).</summary>
-    public async Task<int> WaitUntilHealthyAsync(string projectName, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts one more process of a running project, with the same environment but its own port and instance name
+    /// ("roster#2"), and waits until it is healthy. It competes for the project's queues and its projection locks.
+    /// </summary>
+    public async Task<string> StartReplicaAsync(string projectName, CancellationToken cancellationToken)
     {
-        var runner = Runner(projectName);
+        var first = Runner(projectName);
+        var project = first.Project;
+        var instance = $"{project.Name}#{2 + _replicas.Count(r => r.Project == project)}";
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var runner = new ProjectRunner(project, instance, url,
+            ProjectOutput.FindAssembly(Path.Combine(_options.RepositoryRoot, project.ProjectDirectory), _options.Configuration),
+            Path.Combine(_options.RepositoryRoot, project.ProjectDirectory),
+            ProjectEnvironment.For(project, url, Infrastructure, other => _urls[other], instance),
+            _output, _loggerFactory.CreateLogger($"Portal.AppHost.{instance}"));
+        _replicas.Add(runner);
+        await runner.StartAsync(_probe, _options.HealthTimeout, cancellationToken);
+        return instance;
+    }
+
+    /// <summary>The instance's current process, once it answers its health check again (e.g. after a kill).</summary>
+    public async Task<int> WaitUntilHealthyAsync(string instance, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var runner = Runner(instance);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < timeout)
         {
@@ -70,7 +93,7 @@ public sealed class PortalApplication : IAsyncDisposable
                 return pid;
             await Task.Delay(250, cancellationToken);
         }
-        throw new TimeoutException($"{projectName} did not answer its health check within {timeout.TotalSeconds:0}s.");
+        throw new TimeoutException($"{instance} did not answer its health check within {timeout.TotalSeconds:0}s.");
     }
 
     public Task StopRabbitMqAsync() => Infrastructure.StopRabbitMqAsync();
@@ -81,9 +104,9 @@ public sealed class PortalApplication : IAsyncDisposable
 
     private InfrastructureRuntime Infrastructure => _infrastructure ?? throw new InvalidOperationException("The servers have not started.");
 
-    private ProjectRunner Runner(string projectName) =>
-        _runners.SingleOrDefault(runner => runner.Project.Name == projectName)
-        ?? throw new InvalidOperationException($"No running project named '{projectName}'.");
+    private ProjectRunner Runner(string instance) =>
+        _runners.Concat(_replicas).SingleOrDefault(runner => runner.Instance == instance)
+        ?? throw new InvalidOperationException($"No running project or replica named '{instance}'.");
 
     /// <summary>Foreground run until SIGINT/SIGTERM; returns the process exit code.</summary>
     public async Task<int> RunAsync()
@@ -126,7 +149,7 @@ public sealed class PortalApplication : IAsyncDisposable
     {
         _state = StateFolder.Acquire(_options.StateDirectory);
         var projects = DependencyOrder.Sort(_options.Mode == PortalAppMode.Run ? _resources.OfType<ProjectResource>() : []);
-        var urls = AssignUrls(projects);
+        var urls = _urls = AssignUrls(projects);
         // Before any server starts, so an unbuilt project fails at once.
         var assemblies = projects.ToDictionary(project => project, project =>
             ProjectOutput.FindAssembly(Path.Combine(_options.RepositoryRoot, project.ProjectDirectory), _options.Configuration));
@@ -135,8 +158,8 @@ public sealed class PortalApplication : IAsyncDisposable
         foreach (var project in projects)
         {
             var directory = Path.Combine(_options.RepositoryRoot, project.ProjectDirectory);
-            var runner = new ProjectRunner(project, urls[project], assemblies[project], directory,
-                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other]),
+            var runner = new ProjectRunner(project, project.Name, urls[project], assemblies[project], directory,
+                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other], project.Name),
                 _output, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
             _runners.Add(runner);
             await runner.StartAsync(_probe, _options.HealthTimeout, cancellationToken);
@@ -152,10 +175,10 @@ public sealed class PortalApplication : IAsyncDisposable
             var rabbitMqHealthy = _infrastructure.RabbitMq is { } rabbitMq && await rabbitMq.IsAcceptingAsync(cancellationToken);
             statuses.AddRange(_infrastructure.Statuses(postgresHealthy, rabbitMqHealthy));
         }
-        foreach (var runner in _runners)
+        foreach (var runner in _runners.Concat(_replicas))
         {
             var (healthy, _) = await _probe.CheckAsync(runner.Url, runner.Project.HealthPath, cancellationToken);
-            statuses.Add(new ResourceStatus(runner.Project.Name, "project", runner.Url.ToString().TrimEnd('/'),
+            statuses.Add(new ResourceStatus(runner.Instance, "project", runner.Url.ToString().TrimEnd('/'),
                 healthy, runner.ProcessId, runner.ProcessIds));
         }
         return statuses;
@@ -163,6 +186,8 @@ public sealed class PortalApplication : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        foreach (var replica in _replicas) await replica.DisposeAsync();
+        _replicas.Clear();
         for (var i = _runners.Count - 1; i >= 0; i--) await _runners[i].DisposeAsync();
         _runners.Clear();
         if (_infrastructure is not null) await _infrastructure.DisposeAsync();

@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Collections;
 using Portal.AppHost.Hosting.Model;
 
@@ -15,8 +16,10 @@ public static class ProjectEnvironment
     private static readonly string[] ReplacedNames =
         ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "OTEL_SERVICE_NAME"];
 
+    /// <param name="instance">The process's name among the project's replicas ("roster", "roster#2"): its database
+    /// connections carry it as their application name, so pg_stat_activity and pg_locks say which replica holds what.</param>
     public static IReadOnlyDictionary<string, string?> For(
-        ProjectResource project, Uri url, InfrastructureRuntime infrastructure, Func<ProjectResource, Uri> urlOf)
+        ProjectResource project, Uri url, InfrastructureRuntime infrastructure, Func<ProjectResource, Uri> urlOf, string instance)
     {
         var environment = new Dictionary<string, string?>();
         foreach (DictionaryEntry inherited in Environment.GetEnvironmentVariables())
@@ -31,6 +34,7 @@ public static class ProjectEnvironment
         environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["OTEL_SERVICE_NAME"] = project.Name;
+        environment["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instance}";
         // One line per log entry reads better behind the [name] prefix; a developer's own choice wins.
         environment.TryAdd("Logging__Console__FormatterName", "simple");
         environment.TryAdd("Logging__Console__FormatterOptions__SingleLine", "true");
@@ -42,8 +46,8 @@ public static class ProjectEnvironment
             switch (reference)
             {
                 case PostgresDatabaseResource database:
-                    environment[$"ConnectionStrings__{database.ConnectionName}"] =
-                        infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database));
+                    environment[$"ConnectionStrings__{database.ConnectionName}"] = new NpgsqlConnectionStringBuilder(
+                        infrastructure.Postgres!.ForDatabase(infrastructure.DatabaseName(database))) { ApplicationName = instance }.ConnectionString;
                     break;
                 case RabbitMqServerResource rabbitMq:
                     environment[$"ConnectionStrings__{rabbitMq.ConnectionName}"] = infrastructure.RabbitMq!.AmqpUri.ToString();

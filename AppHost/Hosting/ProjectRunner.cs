@@ -7,10 +7,12 @@ namespace Portal.AppHost.Hosting;
 
 /// <summary>
 /// Runs one project: launches `dotnet &lt;assembly&gt;`, waits for its health endpoint, restarts it with
-/// exponential backoff when it dies, and stops it (SIGTERM, then SIGKILL) on request.
+/// exponential backoff when it dies, and stops it (SIGTERM, then SIGKILL) on request. A project may run as several
+/// replicas, one runner each, told apart by <paramref name="instance"/> ("roster", "roster#2").
 /// </summary>
 public sealed class ProjectRunner(
     ProjectResource project,
+    string instance,
     Uri url,
     string assembly,
     string workingDirectory,
@@ -28,6 +30,7 @@ public sealed class ProjectRunner(
     private int _launches;
 
     public ProjectResource Project => project;
+    public string Instance => instance;
     public Uri Url => url;
     public int? ProcessId => _process?.Id;
 
@@ -45,8 +48,8 @@ public sealed class ProjectRunner(
     public int Kill()
     {
         var process = _process is { HasExited: false } running ? running
-            : throw new InvalidOperationException($"{project.Name} is not running.");
-        logger.LogWarning("Killing {Resource} (pid {ProcessId}) with SIGKILL", project.Name, process.Id);
+            : throw new InvalidOperationException($"{instance} is not running.");
+        logger.LogWarning("Killing {Resource} (pid {ProcessId}) with SIGKILL", instance, process.Id);
         ProcessSignals.SignalGroup(process.Id, ProcessSignals.SigKill);
         return process.Id;
     }
@@ -58,7 +61,7 @@ public sealed class ProjectRunner(
         await _supervision.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (_process is { HasExited: false } process)
         {
-            logger.LogInformation("Stopping {Resource} (pid {ProcessId})", project.Name, process.Id);
+            logger.LogInformation("Stopping {Resource} (pid {ProcessId})", instance, process.Id);
             await process.StopAsync(StopGrace);
         }
     }
@@ -80,9 +83,9 @@ public sealed class ProjectRunner(
                 _recentOutput.Enqueue(line);
                 if (_recentOutput.Count > 40) _recentOutput.Dequeue();
             }
-            output(project.Name, line);
+            output(instance, line);
         });
-        logger.LogInformation("Started {Resource} (pid {ProcessId}) on {Url}", project.Name, _process.Id, url);
+        logger.LogInformation("Started {Resource} (pid {ProcessId}) on {Url}", instance, _process.Id, url);
     }
 
     private async Task SuperviseAsync(CancellationToken stopping)
@@ -102,7 +105,7 @@ public sealed class ProjectRunner(
             }
             var delay = backoff.Next(running.Elapsed);
             logger.LogWarning("{Resource} exited with code {ExitCode}; restarting in {Delay}s",
-                project.Name, exitCode, delay.TotalSeconds);
+                instance, exitCode, delay.TotalSeconds);
             try
             {
                 await Task.Delay(delay, stopping);
@@ -125,7 +128,7 @@ public sealed class ProjectRunner(
             (var healthy, last) = await probe.CheckAsync(url, project.HealthPath, cancellationToken);
             if (healthy)
             {
-                logger.LogInformation("{Resource} is healthy after {Seconds:0.0}s", project.Name, waited.Elapsed.TotalSeconds);
+                logger.LogInformation("{Resource} is healthy after {Seconds:0.0}s", instance, waited.Elapsed.TotalSeconds);
                 return;
             }
             if (_launches > StartupCrashLimit)
@@ -138,7 +141,7 @@ public sealed class ProjectRunner(
         string recent;
         lock (_recentOutput) recent = string.Join(Environment.NewLine, _recentOutput);
         throw new TimeoutException(
-            $"{project.Name} did not answer 200 on {new Uri(url, project.HealthPath)} after {waited.Elapsed.TotalSeconds:0}s " +
+            $"{instance} did not answer 200 on {new Uri(url, project.HealthPath)} after {waited.Elapsed.TotalSeconds:0}s " +
             $"(last: {last}). Its last output:{Environment.NewLine}{recent}");
     }
 }

@@ -21,10 +21,10 @@ public static class FaultReport
     public static string Table()
     {
         var table = new StringBuilder();
-        table.AppendLine($"| {"fault",-52} | {"sent",4} | {"accepted",8} | {"effects found",13} | {"duplicates",10} | {"time to recover",15} |");
-        table.AppendLine($"|{new string('-', 54)}|------|----------|---------------|------------|-----------------|");
+        table.AppendLine($"| {"fault",-60} | {"sent",4} | {"accepted",8} | {"effects found",13} | {"duplicates",10} | {"time to recover",15} |");
+        table.AppendLine($"|{new string('-', 62)}|------|----------|---------------|------------|-----------------|");
         foreach (var run in Runs)
-            table.AppendLine($"| {run.Fault,-52} | {run.Sent,4} | {run.Accepted,8} | {run.EffectsFound,13} | {run.Duplicates,10} | " +
+            table.AppendLine($"| {run.Fault,-60} | {run.Sent,4} | {run.Accepted,8} | {run.EffectsFound,13} | {run.Duplicates,10} | " +
                              $"{run.TimeToRecover.TotalSeconds,13:0.0} s |");
         return table.ToString();
     }

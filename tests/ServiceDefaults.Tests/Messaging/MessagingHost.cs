@@ -14,7 +14,8 @@ namespace Portal.ServiceDefaults.Tests.Messaging;
 
 /// <summary>
 /// A worker process wired as services are: AddPortalMarten on its own database and AddPortalMessaging on
-/// its own virtual host, with an idempotent consumer and a consumer that can be poisoned.
+/// its own virtual host, with an idempotent consumer, a consumer that can be poisoned, and an integration event
+/// publisher (<see cref="ThingPublisher"/>) in the async daemon.
 /// </summary>
 public sealed class MessagingHost : IAsyncLifetime
 {
@@ -38,7 +39,8 @@ public sealed class MessagingHost : IAsyncLifetime
         builder.Configuration["ConnectionStrings:rabbitmq"] = RabbitMq;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TakenOrders>();
-        builder.AddPortalMarten(options => options.Schema.For<AppliedEffect>());
+        builder.AddPortalMarten(options => options.Schema.For<AppliedEffect>())
+            .AddSubscriptionWithServices<ThingPublisher>(ServiceLifetime.Singleton, _ => { });
         builder.AddPortalMessaging(bus =>
         {
             bus.AddConsumer<SomethingHappenedConsumer>();
