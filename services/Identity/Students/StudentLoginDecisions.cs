@@ -9,10 +9,17 @@ namespace Portal.Identity.Students;
 /// </summary>
 public static class StudentLoginDecisions
 {
-    public static async Task ReDecideAsync(
+    public static Task ReDecideAsync(
         IDocumentSession session, Guid organisationId, IReadOnlyCollection<RosteredStudent> students,
-        IReadOnlyDictionary<Guid, SchoolLoginSettings> schools, DateTimeOffset at, CancellationToken cancellation)
+        IReadOnlyDictionary<Guid, SchoolLoginSettings> schools, DateTimeOffset at, CancellationToken cancellation) =>
+        ReDecideAsync(session, organisationId, [.. students.Select(s => (s, at))], schools, cancellation);
+
+    /// <param name="changes">Each student with the moment their change happened, which their login events carry.</param>
+    public static async Task ReDecideAsync(
+        IDocumentSession session, Guid organisationId, IReadOnlyCollection<(RosteredStudent Student, DateTimeOffset At)> changes,
+        IReadOnlyDictionary<Guid, SchoolLoginSettings> schools, CancellationToken cancellation)
     {
+        var students = changes.Select(c => c.Student).ToList();
         if (students.Count == 0)
             return;
         var states = (await session.LoadManyAsync<StudentLoginState>(cancellation, students.Select(s => s.Id)))
@@ -21,7 +28,7 @@ public static class StudentLoginDecisions
         var holders = (await session.LoadManyAsync<SignInName>(cancellation, usernames))
             .ToDictionary(n => n.Id, n => n.AccountId);
 
-        foreach (var student in students)
+        foreach (var (student, at) in changes)
         {
             var username = StudentLogin.Username(student.Email);
             var taken = holders.TryGetValue(username, out var holder) && holder != student.Id;

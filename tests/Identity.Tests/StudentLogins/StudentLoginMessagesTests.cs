@@ -59,6 +59,36 @@ public sealed class StudentLoginMessagesTests(StudentLoginsApi api) : IAsyncLife
     Guid[] EnabledHere() => [.. listener.All<StudentLoginEnabled>().Where(m => m.OrganisationId == org).Select(m => m.StudentId).Order()];
 
     [Fact]
+    public async Task Changes_arriving_together_each_keep_their_transition_and_time_and_a_redelivered_change_is_applied_once()
+    {
+        await Setting(1, true, "Y10");
+        await Settled("Y10");
+        var (joinsAndLeaves, twice) = (Guid.NewGuid(), Guid.NewGuid());
+        var redelivered = Guid.NewGuid();
+        RosterStudentChanged Change(Guid id, long version, bool left) => new(
+            org, id, school, "MIS-" + id.ToString()[..6], "Sam", "Pupil", "Y10", $"{id:N}@school.test", left, Deleted: false, version, at.AddMinutes(version));
+
+        // Sent back to back, so usually one batch at Identity: each change is still decided on its own, with its own time.
+        await listener.PublishAsync(Change(joinsAndLeaves, 1, left: false));
+        await listener.PublishAsync(Change(joinsAndLeaves, 2, left: true));
+        foreach (var _ in Enumerable.Range(0, 2))
+            await listener.Bus.Publish(Change(twice, 1, left: false), context => context.MessageId = redelivered);
+
+        var disabled = await listener.WaitFor<StudentLoginDisabled>(m => m.StudentId == joinsAndLeaves);
+        var enabled = listener.All<StudentLoginEnabled>().Single(m => m.StudentId == joinsAndLeaves);
+        Assert.True(enabled.At < disabled.At, $"Enabled at {enabled.At}, disabled at {disabled.At}");
+        Assert.Equal(at.AddMinutes(1), enabled.At);
+        Assert.Equal(at.AddMinutes(2), disabled.At);
+
+        await listener.WaitFor<StudentLoginEnabled>(m => m.StudentId == twice);
+        await Settled("Y10");
+        Assert.Single(listener.All<StudentLoginEnabled>(), m => m.StudentId == twice);
+        await using var session = api.Store.QuerySession(org.ToString());
+        var events = await session.Events.FetchStreamAsync(twice);
+        Assert.Single(events);
+    }
+
+    [Fact]
     public async Task Exactly_the_eligible_students_get_logins_and_removing_a_year_group_disables_its_students()
     {
         var (year10, year11, year12, noEmail, left) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
