@@ -136,8 +136,8 @@ public sealed class PortalApplication : IAsyncDisposable
         {
             var directory = Path.Combine(_options.RepositoryRoot, project.ProjectDirectory);
             var runner = new ProjectRunner(project, urls[project], assemblies[project], directory,
-                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other]),
-                _output, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
+                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other], parseableLogs: _options.ServiceLog is not null),
+                _output, _options.ServiceLog, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
             _runners.Add(runner);
             await runner.StartAsync(_probe, _options.HealthTimeout, cancellationToken);
         }

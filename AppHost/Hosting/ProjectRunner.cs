@@ -16,6 +16,7 @@ public sealed class ProjectRunner(
     string workingDirectory,
     IReadOnlyDictionary<string, string?> environment,
     Action<string, string> output,
+    Action<ServiceLogEntry>? serviceLog,
     ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -73,7 +74,7 @@ public sealed class ProjectRunner(
     private void Launch()
     {
         _launches++;
-        _process = LaunchedProcess.Start("dotnet", [assembly], environment, workingDirectory, (line, _) =>
+        _process = LaunchedProcess.Start("dotnet", [assembly], environment, workingDirectory, (line, standardError) =>
         {
             lock (_recentOutput)
             {
@@ -81,6 +82,7 @@ public sealed class ProjectRunner(
                 if (_recentOutput.Count > 40) _recentOutput.Dequeue();
             }
             output(project.Name, line);
+            serviceLog?.Invoke(ServiceLogEntry.Parse(project.Name, line, standardError));
         });
         logger.LogInformation("Started {Resource} (pid {ProcessId}) on {Url}", project.Name, _process.Id, url);
     }
