@@ -66,7 +66,11 @@ public sealed class LogExposureTests(SecuritySuiteFixture suite, ITestOutputHelp
             var leveled = entries.Count(e => e.Level is not null);
             var duringJourney = captured.Skip(journeyStart).Count(e => e.Service == service && e.Level >= LogLevel.Information);
             report.Add(new("log capture: entries with a level", service, NoResponse, leveled > 0,
-                $"{entries.Count} lines, {leveled} with a level, {duringJourney} at Information or above during the journey"));
+                $"{entries.Count} lines, {leveled} with a level"));
+            // The gateway keeps its request lines at Warning and above (the services log each request it forwards).
+            if (service != "gateway")
+                report.Add(new("log capture: entries during the journey", service, NoResponse, duringJourney > 0,
+                    $"{duringJourney} entries at Information or above during the journey"));
         }
     }
 
@@ -88,7 +92,7 @@ public sealed class LogExposureTests(SecuritySuiteFixture suite, ITestOutputHelp
                 var line = prefix + $"value '{planted}'.";
                 var entry = ServiceLogEntry.Parse("control", line, standardError: false);
                 var found = scanner.Scan([entry]).Any(f => f.Kind == kind);
-                report.Add(new($"control: planted {Describe(kind)} {(expectFound ? "is found" : "at Debug is not counted")}",
+                report.Add(new(expectFound ? $"control: planted {Describe(kind)} found" : $"control: Debug {Describe(kind)} not counted",
                     $"{entry.Level?.ToString() ?? "no level"}: {Shorten(line)}", NoResponse, found == expectFound, $"found: {found}"));
             }
         }
@@ -98,10 +102,10 @@ public sealed class LogExposureTests(SecuritySuiteFixture suite, ITestOutputHelp
 
     private static string Describe(SecretKind kind) => kind switch
     {
-        SecretKind.Email => "email address",
-        SecretKind.Name => "person's name",
+        SecretKind.Email => "email",
+        SecretKind.Name => "name",
         SecretKind.Token => "token",
-        SecretKind.Password => "password or client secret",
-        _ => "setup or access code",
+        SecretKind.Password => "password/secret",
+        _ => "setup/access code",
     };
 }
