@@ -22,6 +22,8 @@ public sealed class PortalSystemOptions
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(3);
     public ILoggerFactory? LoggerFactory { get; init; }
     public Action<string, string>? Output { get; init; }
+    /// <summary>Receives every line the services print as a log entry with its level, besides the usual output.</summary>
+    public Action<ServiceLogEntry>? ServiceLog { get; init; }
 
     internal PortalAppOptions ToAppOptions() => new()
     {
@@ -38,5 +40,6 @@ public sealed class PortalSystemOptions
         HealthTimeout = HealthTimeout,
         LoggerFactory = LoggerFactory,
         Output = Output,
+        ServiceLog = ServiceLog,
     };
 }

@@ -17,6 +17,8 @@ public static class ServiceDefaultsExtensions
         builder.ConfigurePortalTelemetry();
         // Marten logs every schema statement and daemon step at Information; keep that for when it is asked for.
         builder.Logging.AddFilter("Marten", LogLevel.Warning);
+        // Its request lines print query strings, where one-time links carry their token; RequestLog logs requests without them.
+        builder.Logging.AddFilter(RequestLog.HostingCategory, LogLevel.Warning);
         builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -30,9 +32,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Problem details for every error, then authentication and authorisation, in that order so 401/403 are problems too.</summary>
+    /// <summary>Each request logged (without its query string), problem details for every error, then authentication and authorisation, in that order so 401/403 are problems too.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseRequestLog();
         app.UsePortalProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -37,6 +37,11 @@ public sealed class PortalAppOptions
     public ILoggerFactory? LoggerFactory { get; init; }
     /// <summary>Receives every output line of the processes (name, line); null prints them with a coloured prefix.</summary>
     public Action<string, string>? Output { get; init; }
+    /// <summary>
+    /// Also receives every output line of the projects as a log entry with its level (tests that read what services
+    /// log). When set, projects always log in the single-line format the entries are read from, whatever the environment says.
+    /// </summary>
+    public Action<ServiceLogEntry>? ServiceLog { get; init; }
 
     public static int GatewayPortFromEnvironment() =>
         int.TryParse(Environment.GetEnvironmentVariable("PORTAL_GATEWAY_PORT"), out var port) ? port : DefaultGatewayPort;

@@ -74,8 +74,8 @@ public sealed class PortalApplication : IAsyncDisposable
         var runner = new ProjectRunner(project, instance, url,
             ProjectOutput.FindAssembly(Path.Combine(_options.RepositoryRoot, project.ProjectDirectory), _options.Configuration),
             Path.Combine(_options.RepositoryRoot, project.ProjectDirectory),
-            ProjectEnvironment.For(project, url, Infrastructure, other => _urls[other], instance),
-            _output, _loggerFactory.CreateLogger($"Portal.AppHost.{instance}"));
+            ProjectEnvironment.For(project, url, Infrastructure, other => _urls[other], instance, parseableLogs: _options.ServiceLog is not null),
+            _output, _options.ServiceLog, _loggerFactory.CreateLogger($"Portal.AppHost.{instance}"));
         _replicas.Add(runner);
         await runner.StartAsync(_probe, _options.HealthTimeout, cancellationToken);
         return instance;
@@ -159,8 +159,9 @@ public sealed class PortalApplication : IAsyncDisposable
         {
             var directory = Path.Combine(_options.RepositoryRoot, project.ProjectDirectory);
             var runner = new ProjectRunner(project, project.Name, urls[project], assemblies[project], directory,
-                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other], project.Name),
-                _output, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
+                ProjectEnvironment.For(project, urls[project], _infrastructure, other => urls[other], project.Name,
+                    parseableLogs: _options.ServiceLog is not null),
+                _output, _options.ServiceLog, _loggerFactory.CreateLogger($"Portal.AppHost.{project.Name}"));
             _runners.Add(runner);
             await runner.StartAsync(_probe, _options.HealthTimeout, cancellationToken);
         }

@@ -19,7 +19,8 @@ public static class ProjectEnvironment
     /// <param name="instance">The process's name among the project's replicas ("roster", "roster#2"): its database
     /// connections carry it as their application name, so pg_stat_activity and pg_locks say which replica holds what.</param>
     public static IReadOnlyDictionary<string, string?> For(
-        ProjectResource project, Uri url, InfrastructureRuntime infrastructure, Func<ProjectResource, Uri> urlOf, string instance)
+        ProjectResource project, Uri url, InfrastructureRuntime infrastructure, Func<ProjectResource, Uri> urlOf, string instance,
+        bool parseableLogs = false)
     {
         var environment = new Dictionary<string, string?>();
         foreach (DictionaryEntry inherited in Environment.GetEnvironmentVariables())
@@ -38,6 +39,14 @@ public static class ProjectEnvironment
         // One line per log entry reads better behind the [name] prefix; a developer's own choice wins.
         environment.TryAdd("Logging__Console__FormatterName", "simple");
         environment.TryAdd("Logging__Console__FormatterOptions__SingleLine", "true");
+        if (parseableLogs)
+        {
+            // What ServiceLogEntry reads: one entry per line, starting with its level (no timestamp or colour before it).
+            environment["Logging__Console__FormatterName"] = "simple";
+            environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+            environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+            environment["Logging__Console__FormatterOptions__TimestampFormat"] = null;
+        }
         // OTEL_EXPORTER_OTLP_ENDPOINT is inherited only when the AppHost itself has it: no collector runs here.
 
         foreach (var (name, value) in project.Environment) environment[name] = value;

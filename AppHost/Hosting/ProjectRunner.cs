@@ -18,6 +18,7 @@ public sealed class ProjectRunner(
     string workingDirectory,
     IReadOnlyDictionary<string, string?> environment,
     Action<string, string> output,
+    Action<ServiceLogEntry>? serviceLog,
     ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -76,7 +77,7 @@ public sealed class ProjectRunner(
     private void Launch()
     {
         _launches++;
-        _process = LaunchedProcess.Start("dotnet", [assembly], environment, workingDirectory, (line, _) =>
+        _process = LaunchedProcess.Start("dotnet", [assembly], environment, workingDirectory, (line, standardError) =>
         {
             lock (_recentOutput)
             {
@@ -84,6 +85,7 @@ public sealed class ProjectRunner(
                 if (_recentOutput.Count > 40) _recentOutput.Dequeue();
             }
             output(instance, line);
+            serviceLog?.Invoke(ServiceLogEntry.Parse(instance, line, standardError));
         });
         logger.LogInformation("Started {Resource} (pid {ProcessId}) on {Url}", instance, _process.Id, url);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Portal.AppHost;
 using Portal.AppHost.Hosting;
 using Portal.AppHost.Infrastructure;
@@ -18,13 +19,16 @@ public class PortalSystemFixture : IAsyncLifetime
     public Uri GatewayUrl => System.GatewayUrl;
     public Uri IdentityUrl => System.IdentityUrl;
 
+    /// <summary>Every line the services printed since the system started, with its log level (checks of what is logged).</summary>
+    public ConcurrentQueue<ServiceLogEntry> ServiceLogs { get; } = new();
+
     /// <summary>A client for the gateway, the only public door; callers dispose it.</summary>
     public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayUrl };
 
     /// <summary>Our own PostgreSQL and RabbitMQ even when servers are given (suites that stop or restart them).</summary>
     protected virtual bool OwnServers => false;
 
-    public async Task InitializeAsync() => _system = await StartSystemAsync(StateDirectory(), OwnServers);
+    public async Task InitializeAsync() => _system = await StartSystemAsync(StateDirectory(), OwnServers, ServiceLogs.Enqueue);
 
     public async Task DisposeAsync()
     {
@@ -33,7 +37,7 @@ public class PortalSystemFixture : IAsyncLifetime
     }
 
     /// <summary>Starts another, independent system (e.g. to watch it stop); the caller disposes it.</summary>
-    public static async Task<PortalSystem> StartSystemAsync(string stateDirectory, bool ownServers = false)
+    public static async Task<PortalSystem> StartSystemAsync(string stateDirectory, bool ownServers = false, Action<ServiceLogEntry>? serviceLog = null)
     {
         using var timeout = new CancellationTokenSource(StartupTimeout);
         return await PortalSystem.StartAsync(new PortalSystemOptions
@@ -41,6 +45,7 @@ public class PortalSystemFixture : IAsyncLifetime
             StateDirectory = stateDirectory,
             GatewayPort = 0,
             OwnServers = ownServers,
+            ServiceLog = serviceLog,
         }, timeout.Token);
     }
 
