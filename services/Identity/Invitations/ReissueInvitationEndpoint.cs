@@ -17,7 +17,7 @@ public static class ReissueInvitationEndpoint
         app.MapPost("/staff/{id:guid}/invitation", async (Guid id, IDocumentSession session, HttpContext http, StaffInvitations invitations) =>
         {
             var actor = StaffCaller.Actor(http);
-            var account = await StaffAccountEndpoints.Load(session, id);
+            var account = await StaffAccountEndpoints.LoadVisible(session, id, actor);
             StaffManagementRules.EnsureMayEdit(actor, account.AsTarget());
             if (!account.Active)
                 throw new RuleViolation("The account is deactivated: activate it before sending a new invitation.");

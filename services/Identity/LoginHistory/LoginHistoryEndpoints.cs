@@ -33,10 +33,9 @@ public static class LoginHistoryEndpoints
 
             // Accounts other than staff (students) are placed by the schools their latest sign-in acted in.
             var schools = staff?.Institutions ?? entries[0].Institutions;
+            // Out of the caller's scope answers as an account that does not exist.
             if (!http.GrantedScopeReaches(ScopedResource.AccountOf(accountId, schools)))
-                throw new Forbidden(http.GrantedScope() == Scope.Self
-                    ? "You may see only your own login history."
-                    : "You may see the login history only of accounts of your own school.");
+                throw new NotFound($"Account {accountId} was not found.");
             return Results.Ok(entries);
         }).RequirePermission(PermissionMatrix.ViewLoginHistory)
           .WithSummary($"The account's last {AccountLimit} sign-ins, newest first: time, method, whether a second factor "
@@ -49,11 +48,11 @@ public static class LoginHistoryEndpoints
             if (scope < Scope.OwnInstitution)
                 throw new Forbidden("A school's login history is for administrators; you may see only your own "
                                     + $"(GET /login-history/accounts/{caller.AccountId}).");
+            // Another school answers for a Building Administrator exactly as one that does not exist.
             var ownSchool = caller.Institutions.Contains(schoolId);
-            if (!ownSchool && !await session.Query<KnownSchool>().AnyAsync(s => s.SchoolId == schoolId, http.RequestAborted))
+            if (!ownSchool && (scope < Scope.Organisation
+                               || !await session.Query<KnownSchool>().AnyAsync(s => s.SchoolId == schoolId, http.RequestAborted)))
                 throw new NotFound($"School {schoolId} was not found.");
-            if (scope < Scope.Organisation && !ownSchool)
-                throw new Forbidden("Building Administrators may see the login history of their own school only.");
 
             var since = clock.GetUtcNow() - SchoolWindow;
             var entries = await session.Query<LoginHistoryEntry>()

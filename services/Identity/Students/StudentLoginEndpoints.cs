@@ -8,8 +8,8 @@ public sealed record StudentLoginView(Guid StudentId, Guid SchoolId, bool Enable
 
 /// <summary>
 /// Whether a student has a login, under which username, or which synced email was withheld because another account
-/// signs in with it: what staff need to answer "why can this student not sign in?". Identity knows a student's school
-/// but not their classes, so the class scope (teachers) reaches no student here: they answer 404 as for a stranger.
+/// signs in with it: what staff need to answer "why can this student not sign in?". Teachers reach the students of the
+/// classes they teach (Identity's copy of Roster's classes); anyone else out of reach answers 404 as for a stranger.
 /// </summary>
 public static class StudentLoginEndpoints
 {
@@ -17,7 +17,7 @@ public static class StudentLoginEndpoints
         app.MapGet("/students/{student:guid}/login", async (Guid student, IQuerySession session, HttpContext http) =>
             {
                 var login = await session.LoadAsync<StudentLoginState>(student, http.RequestAborted);
-                if (login is null || !http.GrantedScopeReaches(ScopedResource.InSchool(login.SchoolId)))
+                if (login is null || !http.GrantedScopeReaches(await StudentReach.ResourceOf(session, login, http.RequestAborted)))
                     throw new NotFound($"Student {student} has no login here, or is not in your reach.");
                 return Results.Ok(new StudentLoginView(login.Id, login.SchoolId, login.Enabled, login.Username, login.Withheld));
             })

@@ -17,14 +17,20 @@ public static class Caller
             throw new NotFound($"Organisation {organisationId} was not found.");
     }
 
-    /// <summary>Organisation scope reaches every school; institution or class scope only the caller's own schools.</summary>
+    /// <summary>
+    /// Organisation scope reaches every school; institution or class scope only the caller's own schools. Another school
+    /// answers 404, exactly as one that does not exist (a Building Administrator cannot learn which schools exist).
+    /// </summary>
     public static void EnsureSchoolInScope(HttpContext http, Guid schoolId)
     {
-        var scope = http.GrantedScope();
-        if (scope == Scope.Organisation) return;
-        if (scope >= Scope.OwnClasses && Of(http).Institutions.Contains(schoolId)) return;
-        throw new Forbidden("You may do this only for your own school.");
+        if (SchoolInScope(http, http.GrantedScope(), schoolId)) return;
+        throw new NotFound(SchoolNotFound(schoolId));
     }
+
+    public static bool SchoolInScope(HttpContext http, Scope scope, Guid schoolId) =>
+        scope == Scope.Organisation || (scope >= Scope.OwnClasses && Of(http).Institutions.Contains(schoolId));
+
+    public static string SchoolNotFound(Guid school) => $"School {school} was not found.";
 
     public static void EnsureOperator(HttpContext http, string what)
     {

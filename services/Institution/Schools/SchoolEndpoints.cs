@@ -64,7 +64,7 @@ public static class SchoolEndpoints
     public static async Task<SchoolState> Load(IQuerySession session, Guid school) =>
         await session.LoadAsync<SchoolState>(school) ?? throw new NotFound(NotFoundMessage(school));
 
-    public static string NotFoundMessage(Guid school) => $"School {school} was not found.";
+    public static string NotFoundMessage(Guid school) => Caller.SchoolNotFound(school);
 
     private static async Task EnsureCodeIsFree(IQuerySession session, string? code, Guid? except)
     {

@@ -61,15 +61,13 @@ public static class SupportCaseEndpoints
 
         cases.MapGet("/{case:guid}", async (Guid @case, IQuerySession session, HttpContext http) =>
         {
-            var state = await Load(session, @case);
-            EnsureMayRead(http, state);
+            var state = await ReadableCase(session, http, @case);
             return Results.Ok(state);
         }).WithSummary("A support case and its history.");
 
         cases.MapGet("/{case:guid}/history", async (Guid @case, IQuerySession session, HttpContext http) =>
         {
-            var state = await Load(session, @case);
-            EnsureMayRead(http, state);
+            var state = await ReadableCase(session, http, @case);
             var events = await session.Events.FetchStreamAsync(@case, token: http.RequestAborted);
             return Results.Ok(events.Select(e => new { e.Version, e.Timestamp, Event = e.EventTypeName, Data = e.Data }));
         }).WithSummary("Everything that happened to a support case, oldest first, with who did it.");
@@ -99,13 +97,16 @@ public static class SupportCaseEndpoints
         }).WithSummary("Reject a case with a reason (platform operators, naming the organisation).");
     }
 
-    // Cases are addressed by their own id, so the school's scope is checked against the case once loaded.
-    private static void EnsureMayRead(HttpContext http, SupportCaseState state)
+    /// <summary>
+    /// Cases are addressed by their own id, so the school's scope is checked against the case once loaded. The permission
+    /// is checked first: without it every id answers the same 403; a case of another school answers 404 as a missing one.
+    /// </summary>
+    private static async Task<SupportCaseState> ReadableCase(IQuerySession session, HttpContext http, Guid id)
     {
         var scope = PermissionEndpointExtensions.ScopeFor(Caller.Of(http), PermissionMatrix.RequestFeatures);
         if (scope == Scope.None) throw new Forbidden($"Your account does not have the permission '{PermissionMatrix.RequestFeatures.Name}'.");
-        if (scope != Scope.Organisation && !Caller.Of(http).Institutions.Contains(state.SchoolId))
-            throw new Forbidden("You may do this only for your own school.");
+        var state = await Load(session, id);
+        return Caller.SchoolInScope(http, scope, state.SchoolId) ? state : throw new NotFound(NotFoundMessage(id));
     }
 
     private static async Task<SupportCaseState> Load(IQuerySession session, Guid id) =>

@@ -80,8 +80,13 @@ public sealed class StaffAccountTests(IdentityApi api)
         var own = await (await teacher.Put($"/staff/{self}", edit)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("Sam", own.GetProperty("givenName").GetString());
 
+        // A colleague's account is outside a teacher's view: it answers as one that does not exist, for every change.
         await (await teacher.Put($"/staff/{colleague}", edit with { email = "other@northfield.sch.uk" }))
-            .ShouldBeProblem(HttpStatusCode.Forbidden, "Teachers may edit only their own account.");
+            .ShouldBeProblem(HttpStatusCode.NotFound, $"Staff account {colleague} was not found.");
+        foreach (var change in new[] { "activate", "deactivate" })
+            await (await teacher.PostAsync($"/staff/{colleague}/{change}", null))
+                .ShouldBeProblem(HttpStatusCode.NotFound, $"Staff account {colleague} was not found.");
+        await (await teacher.GetAsync($"/staff/{colleague}")).ShouldBeProblem(HttpStatusCode.NotFound, $"Staff account {colleague} was not found.");
         var list = await (await teacher.GetAsync("/staff")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal([self], list.EnumerateArray().Select(a => a.Id()));
     }

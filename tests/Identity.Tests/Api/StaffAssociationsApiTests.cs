@@ -130,8 +130,10 @@ public sealed class StaffAssociationsApiTests(StaffFeaturesApi api)
             .ShouldBeProblem(HttpStatusCode.Conflict, "only organisation-level profiles");
         await (await api.Building(org, school).Post($"/staff/{profile}/associations", new { schoolId = school }))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "Associating staff with schools and clusters");
-        await (await api.Teacher(org, school).GetAsync($"/staff/{profile}/associations"))
-            .ShouldBeProblem(HttpStatusCode.Forbidden, "profile's owner");
+        // The same 403 for a profile that does not exist: the refusal says nothing about which accounts exist.
+        foreach (var someone in new[] { profile, Guid.NewGuid() })
+            await (await api.Teacher(org, school).GetAsync($"/staff/{someone}/associations"))
+                .ShouldBeProblem(HttpStatusCode.Forbidden, "profile's owner");
 
         // The profile's owner reads their own list: where they may switch into.
         await (await api.District(org).Post($"/staff/{profile}/associations", new { schoolId = school })).ShouldBe(HttpStatusCode.OK);

@@ -92,7 +92,7 @@ public sealed class StaffInvitationApiTests(MailingIdentityApi api)
         var colleague = await api.Teacher(org, school).PostAsync($"/staff/{id}/invitation", null);
         var otherOrganisation = await api.District(Guid.NewGuid()).PostAsync($"/staff/{id}/invitation", null);
 
-        await colleague.ShouldBeProblem(HttpStatusCode.Forbidden, "Teachers may edit only their own account");
+        await colleague.ShouldBeProblem(HttpStatusCode.NotFound, "was not found");
         await otherOrganisation.ShouldBeProblem(HttpStatusCode.NotFound, "was not found");
         Assert.Single(api.Mailbox.To(email));
     }

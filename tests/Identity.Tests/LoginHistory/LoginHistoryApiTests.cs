@@ -88,7 +88,7 @@ public sealed class LoginHistoryApiTests(SignInApi api)
 
         var own = await (await client.GetAsync($"/login-history/accounts/{teacher}")).ShouldBe(HttpStatusCode.OK);
         Assert.Single(own.EnumerateArray());
-        await (await client.GetAsync($"/login-history/accounts/{building}")).ShouldBeProblem(HttpStatusCode.Forbidden, "only your own");
+        await (await client.GetAsync($"/login-history/accounts/{building}")).ShouldBeProblem(HttpStatusCode.NotFound, $"Account {building} was not found.");
         await (await client.GetAsync($"/login-history/institutions/{school}"))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "A school's login history is for administrators");
     }
@@ -102,10 +102,12 @@ public sealed class LoginHistoryApiTests(SignInApi api)
         var client = api.Bearer(buildingToken);
 
         await (await client.GetAsync($"/login-history/accounts/{teacher}")).ShouldBe(HttpStatusCode.OK);
+        // Out of their school answers exactly as what does not exist.
         await (await client.GetAsync($"/login-history/accounts/{trust}"))
-            .ShouldBeProblem(HttpStatusCode.Forbidden, "accounts of your own school");
-        await (await client.GetAsync($"/login-history/institutions/{otherSchool}"))
-            .ShouldBeProblem(HttpStatusCode.Forbidden, "their own school only");
+            .ShouldBeProblem(HttpStatusCode.NotFound, $"Account {trust} was not found.");
+        foreach (var elsewhere in new[] { otherSchool, Guid.NewGuid() })
+            await (await client.GetAsync($"/login-history/institutions/{elsewhere}"))
+                .ShouldBeProblem(HttpStatusCode.NotFound, $"School {elsewhere} was not found.");
         await (await client.GetAsync($"/login-history/institutions/{school}")).ShouldBe(HttpStatusCode.OK);
     }
 

@@ -96,6 +96,10 @@ public sealed class StartCardApiTests(StartCardsApi api) : IAsyncLifetime
 
         await SchoolGiven.PrintedOneAsync(asTeacher, mine);
         await (await SchoolGiven.PrintOneAsync(asTeacher, theirs)).ShouldBeProblem(HttpStatusCode.NotFound, "not in your reach");
+        // Whether the student has a login follows the same reach as their card.
+        var login = await (await asTeacher.GetAsync($"/students/{mine.Id}/login")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(mine.Username, login.GetProperty("username").GetString());
+        await (await asTeacher.GetAsync($"/students/{theirs.Id}/login")).ShouldBeProblem(HttpStatusCode.NotFound, "not in your reach");
         var batch = SchoolGiven.Cards(await PdfPages.ReadAsync(await SchoolGiven.PrintAsync(asTeacher, new { schoolId = given.School })));
         Assert.Equal([mine.Username], batch.Select(c => c.Username));
         await (await SchoolGiven.PrintAsync(asTeacher, new { schoolId = given.School, classId = otherClass })).ShouldBeProblem(HttpStatusCode.NotFound, "not in your reach");

@@ -43,7 +43,10 @@ public sealed class SchoolTests(InstitutionApi api)
 
         var list = await (await api.Building(org, mine).GetAsync($"/organisations/{org}/institutions")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal([mine], list.EnumerateArray().Select(s => s.Id()).ToArray());
-        await (await api.Building(org, mine).GetAsync($"/institutions/{other}")).ShouldBeProblem(HttpStatusCode.Forbidden, "own school");
+        // Another school of the organisation answers exactly as one that does not exist.
+        foreach (var school in new[] { other, Guid.NewGuid() })
+        foreach (var path in new[] { $"/institutions/{school}", $"/institutions/{school}/settings", $"/institutions/{school}/year-groups" })
+            await (await api.Building(org, mine).GetAsync(path)).ShouldBeProblem(HttpStatusCode.NotFound, $"School {school} was not found.");
     }
 
     [Fact]

@@ -73,4 +73,20 @@ public sealed class SupportCaseTests(InstitutionApi api)
 
         await response.ShouldBeProblem(HttpStatusCode.Forbidden, "support cases");
     }
+
+    [Fact]
+    public async Task A_case_of_another_school_answers_404_and_a_teacher_gets_the_same_403_for_any_case()
+    {
+        var org = await Given.Organisation(api);
+        var school = await Given.School(api, org, "Raising");
+        var other = await Given.School(api, org, "Other");
+        var caseId = (await (await api.Building(org, school).Post($"/institutions/{school}/cases", new { yearGroups = new[] { "Y10" } }))
+            .ShouldBe(HttpStatusCode.Created)).Id();
+
+        foreach (var path in new[] { $"/cases/{caseId}", $"/cases/{caseId}/history" })
+            await (await api.Building(org, other).GetAsync(path)).ShouldBeProblem(HttpStatusCode.NotFound, $"Support case {caseId} was not found.");
+        var missing = Guid.NewGuid();
+        await (await api.Teacher(org, school).GetAsync($"/cases/{caseId}")).ShouldBeProblem(HttpStatusCode.Forbidden, "support cases");
+        await (await api.Teacher(org, school).GetAsync($"/cases/{missing}")).ShouldBeProblem(HttpStatusCode.Forbidden, "support cases");
+    }
 }

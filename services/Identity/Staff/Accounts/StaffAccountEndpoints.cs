@@ -62,7 +62,7 @@ public static class StaffAccountEndpoints
             var actor = StaffCaller.Actor(http);
             var command = new EditStaffAccount(id, body.Email, body.GivenName, body.FamilyName, actor, DateTimeOffset.UtcNow);
             // A dry run on the snapshot: the rules refuse first, and only a changed email needs the uniqueness check.
-            var edited = StaffAccount.Decide(command, await Load(session, id)).OfType<StaffAccountEdited>().SingleOrDefault();
+            var edited = StaffAccount.Decide(command, await LoadVisible(session, id, actor)).OfType<StaffAccountEdited>().SingleOrDefault();
             if (edited is not null)
                 await EnsureEmailIsFree(session, edited.Email, except: id);
             await EmailHeldUnique(body.Email, () =>
@@ -72,14 +72,18 @@ public static class StaffAccountEndpoints
 
         group.MapPost("/{id:guid}/deactivate", async (Guid id, IDocumentSession session, HttpContext http) =>
         {
-            var command = new DeactivateStaffAccount(id, StaffCaller.Actor(http), DateTimeOffset.UtcNow);
+            var actor = StaffCaller.Actor(http);
+            await LoadVisible(session, id, actor);
+            var command = new DeactivateStaffAccount(id, actor, DateTimeOffset.UtcNow);
             await session.Decide<StaffAccountState>(id, http, state => StaffAccount.Decide(command, state), NotFoundMessage(id));
             return Results.Ok(await Load(session, id));
         }).WithSummary("Deactivate a staff account; nobody may deactivate their own.");
 
         group.MapPost("/{id:guid}/activate", async (Guid id, IDocumentSession session, HttpContext http) =>
         {
-            var command = new ActivateStaffAccount(id, StaffCaller.Actor(http), DateTimeOffset.UtcNow);
+            var actor = StaffCaller.Actor(http);
+            await LoadVisible(session, id, actor);
+            var command = new ActivateStaffAccount(id, actor, DateTimeOffset.UtcNow);
             await session.Decide<StaffAccountState>(id, http, state => StaffAccount.Decide(command, state), NotFoundMessage(id));
             return Results.Ok(await Load(session, id));
         }).WithSummary("Activate a deactivated staff account.");
@@ -92,14 +96,14 @@ public static class StaffAccountEndpoints
 
     public static string NotFoundMessage(Guid id) => $"Staff account {id} was not found.";
 
-    private static async Task<StaffAccountState> LoadVisible(IQuerySession session, Guid id, StaffActor actor)
+    /// <summary>
+    /// The account when the actor may see it (<see cref="StaffCaller.MaySee"/>); an account outside their view answers
+    /// 404 exactly as one that does not exist, before any rule of what they may do to it is asked.
+    /// </summary>
+    public static async Task<StaffAccountState> LoadVisible(IQuerySession session, Guid id, StaffActor actor)
     {
         var account = await Load(session, id);
-        if (!StaffCaller.MaySee(actor, account))
-            throw new Forbidden(actor.Type is StaffType.Teacher
-                ? "Teachers may see only their own account."
-                : "Building Administrators may see only staff of their own school.");
-        return account;
+        return StaffCaller.MaySee(actor, account) ? account : throw new NotFound(NotFoundMessage(id));
     }
 
     /// <summary>Emails are unique within an organisation; the session is the organisation's, so the query is too.</summary>

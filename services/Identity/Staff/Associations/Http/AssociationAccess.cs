@@ -21,10 +21,13 @@ public static class AssociationAccess
                 + "only organisation-level profiles (District and Customer Administrators) are associated with schools.");
     }
 
-    /// <summary>The administrators who manage associations, and the profile's owner, who acts on them.</summary>
-    public static void EnsureMayRead(StaffActor actor, StaffAccountState profile)
+    /// <summary>
+    /// The administrators who manage associations, and the profile's owner, who acts on them. Asked before the profile
+    /// is loaded, so everyone else gets the same 403 whether or not the profile exists.
+    /// </summary>
+    public static void EnsureMayRead(StaffActor actor, Guid profile)
     {
-        if (actor.Id != profile.Id && actor.Type is not (DistrictAdministrator or CustomerAdministrator))
+        if (actor.Id != profile && actor.Type is not (DistrictAdministrator or CustomerAdministrator))
             throw new Forbidden("Only District and Customer Administrators, and the profile's owner, may see its associations.");
     }
 }

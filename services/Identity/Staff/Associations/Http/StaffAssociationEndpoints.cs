@@ -21,8 +21,8 @@ public static class StaffAssociationEndpoints
 
         group.MapGet("/", async (Guid id, IQuerySession session, HttpContext http) =>
         {
-            var profile = await LoadProfile(session, id, http.RequestAborted);
-            AssociationAccess.EnsureMayRead(StaffCaller.Actor(http), profile);
+            AssociationAccess.EnsureMayRead(StaffCaller.Actor(http), id);
+            await LoadProfile(session, id, http.RequestAborted);
             await AssociationStreams.SetETagOf(session, id, http);
             return Results.Ok(await View(session, id, http.RequestAborted));
         }).WithSummary("A staff profile's associations: 'effective' lists every school it may act in with each source "

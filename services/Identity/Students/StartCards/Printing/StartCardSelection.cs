@@ -23,8 +23,7 @@ public static class StartCardSelection
     {
         var cancellation = http.RequestAborted;
         var login = await session.LoadAsync<StudentLoginState>(studentId, cancellation);
-        var teachers = login is null ? null : KnownClass.TeachersByStudent(await ClassesOf(session, login.SchoolId, cancellation));
-        if (login is null || !http.GrantedScopeReaches(ScopedResource.InClasses(login.SchoolId, teachers![studentId])))
+        if (login is null || !http.GrantedScopeReaches(await StudentReach.ResourceOf(session, login, cancellation)))
             throw new NotFound($"Student {studentId} has no login here, or is not in your reach.");
         if (login is not { Enabled: true, Username: { } username })
             throw new RuleViolation($"Student {studentId} has no enabled login: start cards are printed only for students who may sign in.");
