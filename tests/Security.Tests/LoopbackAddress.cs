@@ -11,7 +11,10 @@ public static class LoopbackAddress
 {
     private static int next = 10;
 
-    /// <summary>A fresh address for one check: 127.0.0.11, .12 … (each process run starts again, and each limit's window is minutes).</summary>
+    /// <summary>
+    /// A fresh address for one check: 127.0.R.11, .12 … with R random per call, so a run started within a limit's window
+    /// (minutes) of the last one does not inherit its blocks.
+    /// </summary>
     public static IPAddress Fresh() => IPAddress.Parse($"127.0.{Random.Shared.Next(1, 250)}.{Interlocked.Increment(ref next)}");
 
     public static HttpMessageHandler Handler(IPAddress from, bool cookies = false) => new SocketsHttpHandler
