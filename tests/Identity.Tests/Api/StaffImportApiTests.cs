@@ -129,7 +129,7 @@ public sealed class StaffImportApiTests(StaffFeaturesApi api)
         await (await district.PostAsync("/staff/import", CsvBody("")))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "The file is empty");
         var notCsv = new StringContent("{}", Encoding.UTF8, "application/json");
-        await (await district.PostAsync("/staff/import", notCsv)).ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "");
+        await (await district.PostAsync("/staff/import", notCsv)).ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "application/json");
 
         var staff = await (await district.GetAsync("/staff")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, staff.GetArrayLength());

@@ -189,4 +189,16 @@ public sealed class GuardianRegistrationApiTests(MailingIdentityApi api)
         Assert.True(errors.TryGetProperty("givenName", out _));
         Assert.True(errors.TryGetProperty("password", out _));
     }
+
+    [Theory]
+    [InlineData("""{"email": "unterminated, "password": 1""", "is invalid after a value")]
+    [InlineData("""["an array", "not a registration"]""", "could not be converted")]
+    [InlineData("""{"email": 12345, "givenName": "Sam", "familyName": "Parent", "password": "x"}""", "$.email")]
+    public async Task Json_that_is_not_a_registration_is_a_400_problem_naming_the_fault(string body, string named)
+    {
+        var response = await api.Browser().PostAsync(RegistrationEndpoints.Path,
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ShouldBeProblem(HttpStatusCode.BadRequest, named);
+    }
 }

@@ -44,6 +44,7 @@ public sealed class ProblemApi : IAsyncLifetime
         app.MapGet("/invalid", IResult () => throw new ValidationFailed("name", FieldMessage)).AllowAnonymous();
         app.MapGet("/missing", IResult () => throw new NotFound(MissingMessage)).AllowAnonymous();
         app.MapGet("/forbidden", IResult () => throw new Forbidden(ForbiddenMessage)).AllowAnonymous();
+        app.MapPost("/upload", (IFormFile file) => Results.NoContent()).DisableAntiforgery();
         app.MapGet("/protected", (HttpContext http) => PortalCaller.From(http.User).Kind.ToString());
         await app.StartAsync();
         Client.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
@@ -132,6 +133,18 @@ public sealed class ProblemDetailsTests(ProblemApi api) : IClassFixture<ProblemA
     {
         var elsewhere = Callers.DistrictAdministrator("portal-billing", Guid.NewGuid());
         await Problem(api.Get("/protected", api.Issuer.Mint(elsewhere)), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_body_of_a_type_the_endpoint_does_not_accept_is_a_415_problem_naming_the_type_sent()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = new ByteArrayContent([0x25, 0x50, 0x44, 0x46]) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Issuer.Mint(Staff));
+
+        var problem = await Problem(request, HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Contains("'application/pdf'", problem.GetProperty("detail").GetString());
     }
 
     private async Task<JsonElement> Problem(HttpRequestMessage request, HttpStatusCode status)

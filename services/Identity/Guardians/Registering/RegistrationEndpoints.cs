@@ -26,8 +26,7 @@ public static class RegistrationEndpoints
         {
             if (http.Request.HasJsonContentType())
             {
-                var body = await http.Request.ReadFromJsonAsync<RegisterGuardianRequest>(http.RequestAborted)
-                           ?? throw new ValidationFailed("body", "A registration is required.");
+                var body = await ReadJson(http) ?? throw new ValidationFailed("body", "A registration is required.");
                 await registration.RegisterAsync(body, http.RequestAborted);
                 return Results.Accepted(value: new { message = CheckYourEmail });
             }
@@ -60,6 +59,19 @@ public static class RegistrationEndpoints
         .ProducesValidationProblem()
         .WithSummary("Register as a guardian. Answers the same whether or not the email already has an account: "
                      + "the address receives either a verification link (valid 24 hours) or a notice of the attempt.");
+    }
+
+    /// <summary>The JSON registration; a body that is not one (broken, or of the wrong shape) is the caller's 400, not our 500.</summary>
+    static async Task<RegisterGuardianRequest?> ReadJson(HttpContext http)
+    {
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<RegisterGuardianRequest>(http.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new BadHttpRequestException("The body is not a registration in JSON.", StatusCodes.Status400BadRequest, e);
+        }
     }
 
     /// <summary>The form, keeping what was typed except the password.</summary>
