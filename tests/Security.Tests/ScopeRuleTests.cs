@@ -29,14 +29,12 @@ public sealed class ScopeRuleTests(SecuritySuiteFixture suite, ITestOutputHelper
     public async Task A_teacher_reaches_nothing_outside_their_classes()
     {
         var world = await ScopeWorld.OfAsync(suite);
-        // Forms belong to the school (FormAccess): a teacher reads Y's form as every form of their school, and sees only
-        // the responses of their own students; so the form is no object of this rule, assigning one to Y's student is.
-        var classY = world.ClassY.Where(i => i.Key != "form").ToDictionary();
         await CheckAsync(world, world.Teacher, async checks =>
             {
                 var (school, x, y) = (world.SchoolOne["school"], world.SchoolOne["student"], world.ClassY["student"]);
                 await checks.ListAsync(world.Teacher, $"/roster/institutions/{school}/students", "id", x, y);
                 await checks.ListAsync(world.Teacher, $"/roster/institutions/{school}/classes", "id", world.SchoolOne["class"], world.ClassY["class"]);
+                await checks.ListAsync(world.Teacher, $"/roster/institutions/{school}/forms", "id", world.SchoolOne["form"], world.ClassY["form"]);
                 using var created = await checks.ExpectAsync(world.Teacher, "control: creates a form", HttpMethod.Post, $"/roster/institutions/{school}/forms",
                     new { title = "Teacher's own", questions = new[] { new { id = "q", type = "ShortText", prompt = "Note", required = false } } },
                     HttpStatusCode.Created);
@@ -48,7 +46,7 @@ public sealed class ScopeRuleTests(SecuritySuiteFixture suite, ITestOutputHelper
                 (await checks.ExpectAsync(world.Teacher, "form to another class's guardians", HttpMethod.Post,
                     $"/roster/forms/{form}/guardian-assignments", new { studentIds = new[] { y } }, HttpStatusCode.NotFound)).Dispose();
             },
-            new OutOfScope("another class, own school", classY),
+            new OutOfScope("another class, own school", world.ClassY),
             new OutOfScope("another school", world.SchoolTwo));
     }
 

@@ -9,8 +9,9 @@ namespace Portal.Roster.Forms;
 
 /// <summary>
 /// Who reaches a form: staff whose granted scope reaches the form's school (organisation scope every school, the
-/// others their own schools), anything else 404. Teachers manage only the forms they created and assign them only to
-/// students in their classes. A student reaches only the forms assigned to them.
+/// others their own schools); a teacher (own classes) only the forms they created and those assigned to a student of
+/// their classes or to that student's guardians; anything else 404. Teachers change only the forms they created and
+/// assign them only to students in their classes. A student reaches only the forms assigned to them.
 /// </summary>
 public static class FormAccess
 {
@@ -20,9 +21,16 @@ public static class FormAccess
         if (form is null) throw new NotFound(Form.NotFoundMessage(id));
         var scope = http.GrantedScope();
         var reaches = scope == Scope.Organisation
-                      || (scope >= Scope.OwnClasses && RosterAccess.Caller(http).Institutions.Contains(form.SchoolId));
+                      || (scope >= Scope.OwnInstitution && RosterAccess.Caller(http).Institutions.Contains(form.SchoolId))
+                      || (scope == Scope.OwnClasses && RosterAccess.Caller(http).Institutions.Contains(form.SchoolId)
+                          && TeacherReaches(form, RosterAccess.ActorId(http),
+                              await StudentQueries.StudentsTaughtBy(session, form.SchoolId, RosterAccess.ActorId(http), http.RequestAborted)));
         return reaches ? form : throw new NotFound(Form.NotFoundMessage(id));
     }
+
+    /// <summary>A teacher's forms: those they created, and those assigned to one of their students or that student's guardians.</summary>
+    public static bool TeacherReaches(FormState form, Guid teacher, IReadOnlyCollection<Guid> taught) =>
+        form.CreatedBy == teacher || form.AssignedStudentIds.Any(taught.Contains) || form.GuardianStudentIds.Any(taught.Contains);
 
     /// <summary>A teacher changes only their own forms; other staff every form they reach.</summary>
     public static void EnsureMayChange(HttpContext http, FormState form)

@@ -70,13 +70,50 @@ public sealed class FormDesignApiTests(RosterApi api)
         var given = new Given(api);
         var school = await given.School();
         var me = await given.Teacher(school);
+        var ada = await given.Student(school);
+        await given.Class(school, [me], [ada]);
         var teacher = api.Teacher(given.Org, school, me);
         var mine = await TripForm.Create(teacher, school);
-        var theirs = await TripForm.Create(api.Building(given.Org, school), school);
+        var building = api.Building(given.Org, school);
+        var theirs = await TripForm.Create(building, school);
+        await TripForm.Assign(building, theirs, new { studentId = ada });
 
         await (await teacher.Put($"/forms/{mine}", new { title = "Mine", questions = TripForm.Questions })).ShouldBe(HttpStatusCode.OK);
         await (await teacher.Put($"/forms/{theirs}", new { title = "Mine now", questions = TripForm.Questions }))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "only the forms they created");
+    }
+
+    [Fact]
+    public async Task A_teacher_reaches_only_their_own_forms_and_those_assigned_to_their_classes()
+    {
+        var given = new Given(api);
+        var school = await given.School();
+        var me = await given.Teacher(school);
+        var (ada, ben, cal) = (await given.Student(school), await given.Student(school), await given.Student(school));
+        await given.Class(school, [me], [ada]);
+        await given.Class(school, [await given.Teacher(school)], [ben, cal], "7B Maths");
+        var teacher = api.Teacher(given.Org, school, me);
+        var building = api.Building(given.Org, school);
+        var mine = await TripForm.Create(teacher, school);
+        var toMyStudent = await TripForm.Create(building, school);
+        await TripForm.Assign(building, toMyStudent, new { studentId = ada });
+        var toMyStudentsGuardians = await TripForm.Create(building, school);
+        await (await building.Post($"/forms/{toMyStudentsGuardians}/guardian-assignments", new { studentIds = new[] { ada } })).ShouldBe(HttpStatusCode.OK);
+        var elsewhere = await TripForm.Create(building, school);
+        await TripForm.Assign(building, elsewhere, new { studentId = ben });
+        var unassigned = await TripForm.Create(building, school);
+
+        foreach (var form in new[] { mine, toMyStudent, toMyStudentsGuardians })
+            await (await teacher.GetAsync($"/forms/{form}")).ShouldBe(HttpStatusCode.OK);
+        foreach (var form in new[] { elsewhere, unassigned })
+        {
+            await (await teacher.GetAsync($"/forms/{form}")).ShouldBeProblem(HttpStatusCode.NotFound, $"Form {form} was not found.");
+            await (await teacher.GetAsync($"/forms/{form}/responses")).ShouldBeProblem(HttpStatusCode.NotFound, $"Form {form} was not found.");
+        }
+        var listed = await (await teacher.GetAsync($"/institutions/{school}/forms")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(new[] { mine, toMyStudent, toMyStudentsGuardians }.Order(), listed.EnumerateArray().Select(f => f.Id()).Order());
+        var all = await (await building.GetAsync($"/institutions/{school}/forms")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(5, all.GetArrayLength());
     }
 
     [Fact]

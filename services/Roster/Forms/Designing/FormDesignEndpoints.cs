@@ -1,9 +1,11 @@
 using Marten;
 using Portal.Roster.Access;
 using Portal.Roster.Classes;
+using Portal.Roster.Students;
 using Portal.ServiceDefaults.Http;
 using Portal.ServiceDefaults.Permissions;
 using Portal.ServiceDefaults.Persistence;
+using Portal.ServiceDefaults.Security;
 
 namespace Portal.Roster.Forms;
 
@@ -30,8 +32,15 @@ public static class FormDesignEndpoints
             await ClassQueryEndpoints.EnsureSchool(session, http, school);
             var forms = await session.Query<FormState>().Where(f => f.SchoolId == school)
                 .OrderByDescending(f => f.CreatedAt).ToListAsync(http.RequestAborted);
+            if (http.GrantedScope() == Scope.OwnClasses)
+            {
+                var me = RosterAccess.ActorId(http);
+                var taught = await StudentQueries.StudentsTaughtBy(session, school, me, http.RequestAborted);
+                forms = [.. forms.Where(f => FormAccess.TeacherReaches(f, me, taught))];
+            }
             return Results.Ok(forms.Select(FormSummary.Of).ToList());
-        }).RequirePermission(PermissionMatrix.ManageCustomForms).WithSummary("A school's custom forms, newest first.");
+        }).RequirePermission(PermissionMatrix.ManageCustomForms)
+            .WithSummary("A school's custom forms, newest first (a teacher's: those they created or assigned to their classes' students or guardians).");
 
         app.MapGet("/forms/{form:guid}", async (Guid form, IQuerySession session, HttpContext http) =>
         {
