@@ -7,4 +7,4 @@ public sealed record Ingest(int Students, TimeSpan Elapsed)
 }
 
 /// <summary>A roll timed until Roster held every student, and on until Identity had enabled every student's login.</summary>
-public sealed record EndToEndSync(Ingest Roster, Ingest LoginsEnabled);
+public sealed record EndToEndSync(Ingest Roster, Ingest LoginsEnabled, Ingest Billed);

@@ -8,7 +8,7 @@ namespace Portal.Roster.Bench;
 /// <summary>
 /// An MIS producer publishing to RabbitMQ while the clock runs until Roster's student table holds every student:
 /// single-record messages for one school, batches of 500 for another (whose Year 11 have student logins on, so the
-/// batches are also timed until Identity has enabled every login).
+/// batches are also timed until Identity has enabled every login and Billing has recorded every one of them).
 /// </summary>
 public static class MisIngest
 {
@@ -41,7 +41,8 @@ public static class MisIngest
         var school = system.Schools[1];
         var before = await system.CountAsync("mt_doc_studentstate");
         var loginsBefore = await system.EnabledLoginsAsync();
-        Ingest? loginsEnabled = null;
+        var billedBefore = await system.BilledStudentsAsync();
+        Ingest? loginsEnabled = null, billed = null;
         var roster = await TimeUntilStoredAsync(system, before + BatchStudents, async bus =>
         {
             foreach (var batch in Enumerable.Range(0, BatchStudents).Chunk(BatchSize))
@@ -56,8 +57,13 @@ public static class MisIngest
             while ((enabled = await system.EnabledLoginsAsync() - loginsBefore) < BatchStudents && clock.Elapsed < until)
                 await Task.Delay(50);
             loginsEnabled = new Ingest(enabled, clock.Elapsed);
+            int recorded;
+            until = clock.Elapsed + LoginsTimeout;
+            while ((recorded = await system.BilledStudentsAsync() - billedBefore) < enabled && clock.Elapsed < until)
+                await Task.Delay(50);
+            billed = new Ingest(recorded, clock.Elapsed);
         });
-        return new EndToEndSync(roster, loginsEnabled!);
+        return new EndToEndSync(roster, loginsEnabled!, billed!);
     }
 
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);

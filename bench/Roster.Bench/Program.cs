@@ -34,22 +34,27 @@ BenchSummary.Add("Roster", $"MIS ingest, {Figures.Count(batches.Students)} stude
 BenchSummary.Add("Roster", $"MIS ingest, {Figures.Count(single.Students)} single-record messages", Figures.Rate(single.Rate),
     $"raw Marten append {Figures.Rate(raw.Rate)}", Figures.Percent(single.Rate / raw.Rate));
 
-var logins = sync.LoginsEnabled;
-new Table("MIS sync end to end: students per second from the first publish until Identity has enabled their logins",
+var (logins, billed) = (sync.LoginsEnabled, sync.Billed);
+new Table("MIS sync end to end: students per second from the first publish until Identity has enabled their logins and Billing has recorded them",
         "until", "students", "time", "rate", "vs Roster alone", "vs raw append")
     .Row("Roster holds every student (the ingest above)", Figures.Count(batches.Students), Figures.Milliseconds(batches.Elapsed.TotalMilliseconds),
         Figures.Rate(batches.Rate), "100%", Figures.Percent(batches.Rate / raw.Rate))
     .Row($"Identity has enabled every student's login ({MisIngest.LoginYearGroup} logins on)", Figures.Count(logins.Students),
         Figures.Milliseconds(logins.Elapsed.TotalMilliseconds), Figures.Rate(logins.Rate), Figures.Percent(logins.Rate / batches.Rate),
         Figures.Percent(logins.Rate / raw.Rate))
+    .Row("Billing has recorded every enabled login (accounts and billing agree)", Figures.Count(billed.Students),
+        Figures.Milliseconds(billed.Elapsed.TotalMilliseconds), Figures.Rate(billed.Rate), Figures.Percent(billed.Rate / batches.Rate),
+        Figures.Percent(billed.Rate / raw.Rate))
     .Note(logins.Students >= batches.Students ? "Every student's login was enabled." :
         $"NOT every login was enabled: {Figures.Count(logins.Students)} of {Figures.Count(batches.Students)} when the wait ended; the rate is of those.")
+    .Note(billed.Students >= logins.Students ? "Billing recorded every enabled login." :
+        $"NOT every enabled login was recorded by Billing: {Figures.Count(billed.Students)} of {Figures.Count(logins.Students)} when the wait ended.")
     .Note("The same clock: Roster publishes RosterStudentChanged for each student from its daemon; Identity keeps a copy of the student " +
-          "and decides their login (the school's setting, the username free) into a stream with an inline snapshot, one message at a time " +
-          "per school.")
+          "and decides their login (the school's setting, the username free) into a stream with an inline snapshot, in batches of up to " +
+          "200 of one school's messages per transaction; Billing records each StudentLoginEnabled in the student's login history.")
     .Print(output);
-BenchSummary.Add("Roster + Identity", $"MIS sync end to end, {Figures.Count(logins.Students)} students until their logins are enabled",
-    Figures.Rate(logins.Rate), $"Roster alone {Figures.Rate(batches.Rate)}", Figures.Percent(logins.Rate / batches.Rate));
+BenchSummary.Add("Roster + Identity + Billing", $"MIS sync end to end, {Figures.Count(billed.Students)} students until accounts and billing agree",
+    Figures.Rate(billed.Rate), $"Roster alone {Figures.Rate(batches.Rate)}", Figures.Percent(billed.Rate / batches.Rate));
 
 var commands = await CommandAppend.MeasureAsync(system);
 CommandAppend.Print(commands, output);

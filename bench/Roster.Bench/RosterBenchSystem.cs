@@ -26,6 +26,7 @@ public sealed class RosterBenchSystem : IAsyncDisposable
     public Uri RabbitMq => Running.RabbitMqUri;
     public string RosterDatabase => Running.DatabaseConnectionString("roster");
     public string IdentityDatabase => Running.DatabaseConnectionString("identity");
+    public string BillingDatabase => Running.DatabaseConnectionString("billing");
     public Uri Gateway => Running.GatewayUrl;
     public Guid Organisation { get; private set; }
     public IReadOnlyList<Guid> Schools { get; private set; } = [];
@@ -77,6 +78,10 @@ public sealed class RosterBenchSystem : IAsyncDisposable
     /// <summary>Student logins Identity has enabled in the benchmark's organisation.</summary>
     public Task<int> EnabledLoginsAsync(CancellationToken ct = default) =>
         BenchDatabase.CountAsync(IdentityDatabase, "mt_doc_studentloginstate", Organisation, ct, where: "coalesce(data->>'Enabled', data->>'enabled') = 'true'");
+
+    /// <summary>Students whose login history Billing has recorded in the benchmark's organisation (one document each).</summary>
+    public Task<int> BilledStudentsAsync(CancellationToken ct = default) =>
+        BenchDatabase.CountAsync(BillingDatabase, "mt_doc_loginhistorystate", Organisation, ct);
 
     /// <summary>Rows of one of Roster's document tables for the benchmark's organisation.</summary>
     public Task<int> CountAsync(string table, CancellationToken ct = default) => BenchDatabase.CountAsync(RosterDatabase, table, Organisation, ct);
