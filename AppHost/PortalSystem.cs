@@ -96,6 +96,9 @@ public sealed class PortalSystem : IAsyncDisposable
     public Task<string> StartReplicaAsync(string projectName, CancellationToken cancellationToken = default) =>
         _application.StartReplicaAsync(projectName, cancellationToken);
 
+    /// <summary>Stops a replica started by <see cref="StartReplicaAsync"/>.</summary>
+    public Task StopReplicaAsync(string instance) => _application.StopReplicaAsync(instance);
+
     /// <summary>Stops the RabbitMQ node this system started (not one it was given).</summary>
     public Task StopRabbitMqAsync() => _application.StopRabbitMqAsync();
 

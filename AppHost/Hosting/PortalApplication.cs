@@ -81,6 +81,15 @@ public sealed class PortalApplication : IAsyncDisposable
         return instance;
     }
 
+    /// <summary>Stops a replica started by <see cref="StartReplicaAsync"/> (SIGTERM, then SIGKILL) and forgets it.</summary>
+    public async Task StopReplicaAsync(string instance)
+    {
+        var replica = _replicas.SingleOrDefault(r => r.Instance == instance)
+            ?? throw new InvalidOperationException($"No replica named '{instance}'.");
+        await replica.DisposeAsync();
+        _replicas.Remove(replica);
+    }
+
     /// <summary>The instance's current process, once it answers its health check again (e.g. after a kill).</summary>
     public async Task<int> WaitUntilHealthyAsync(string instance, TimeSpan timeout, CancellationToken cancellationToken)
     {

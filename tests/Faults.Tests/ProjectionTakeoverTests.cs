@@ -19,6 +19,8 @@ public sealed class ProjectionTakeoverTests(FaultSystemFixture fixture, ITestOut
     {
         var database = fixture.System.DatabaseConnectionString("roster");
         var standby = await fixture.System.StartReplicaAsync("roster");
+        // The other faults run against one Roster node, as they were written: the standby goes when this test ends.
+        await using var replica = new Replica(fixture, standby);
         IReadOnlyList<ProjectionLock> before = [];
         await Waiting.Until(async () => (before = await ProjectionLocks.ReadAsync(database)).Count > 0,
             "Roster's daemon to hold its projection locks", TakeoverLimit);
@@ -45,4 +47,10 @@ public sealed class ProjectionTakeoverTests(FaultSystemFixture fixture, ITestOut
         output.WriteLine($"held after the kill: {string.Join(", ", after.Select(l => $"{l.Key} by {l.Holder}"))}, taken over in {takeover.TotalSeconds:0.0} s");
         Assert.Equal(before.Select(l => l.Key).ToHashSet(), after.Select(l => l.Key).ToHashSet());
     }
+}
+
+/// <summary>Stops a replica when the test that started it ends, whatever its outcome.</summary>
+internal sealed class Replica(FaultSystemFixture fixture, string instance) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await fixture.System.StopReplicaAsync(instance);
 }
