@@ -32,12 +32,18 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Each request logged (without its query string), problem details for every error, then authentication and authorisation, in that order so 401/403 are problems too.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// Each request logged (without its query string), problem details for every error, then authentication and
+    /// authorisation, in that order so 401/403 are problems too. <paramref name="beforeAuthorization"/> runs between the
+    /// two: it knows who the caller is, and sees requests authorisation would refuse (the gateway counts them against
+    /// its rate limit).
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthorization = null)
     {
         app.UseRequestLog();
         app.UsePortalProblemDetails();
         app.UseAuthentication();
+        beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
         app.UseOperatorActRecording();
         return app;

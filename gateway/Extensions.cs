@@ -35,10 +35,18 @@ public static class GatewayExtensions
         return app;
     }
 
-    /// <summary>After authentication, so a caller with a token is limited as themselves rather than by address.</summary>
-    public static WebApplication UseGatewayLimits(this WebApplication app)
+    /// <summary>
+    /// After authentication, so a caller with a token is limited as themselves rather than by address; before
+    /// authorisation, so requests it refuses (no token, a bad one) count against their address's limit too.
+    /// </summary>
+    public static WebApplication UseGatewayRateLimit(this WebApplication app)
     {
         app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication UseGatewayLimits(this WebApplication app)
+    {
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }

@@ -10,7 +10,7 @@ builder.AddGateway();
 var app = builder.Build();
 
 app.UseGatewayEdge();
-app.UseServiceDefaults();
+app.UseServiceDefaults(beforeAuthorization: gateway => gateway.UseGatewayRateLimit());
 app.UseGatewayLimits();
 
 app.MapDefaultEndpoints();

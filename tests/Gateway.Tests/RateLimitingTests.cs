@@ -48,6 +48,20 @@ public sealed class RateLimitingTests(RateLimitedGatewayFixture gateway) : IClas
     }
 
     [Fact]
+    public async Task Requests_refused_for_a_missing_or_bad_token_count_against_the_address_too()
+    {
+        using var anonymous = gateway.Client(remoteAddress: "203.0.113.60");
+        using var forged = gateway.Client(remoteAddress: "203.0.113.60", token: "not-a-token");
+        for (var i = 0; i < Permits; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await (i % 2 == 0 ? anonymous : forged).GetAsync("/institution/organisations")).StatusCode);
+
+        await (await anonymous.GetAsync("/institution/organisations")).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await forged.GetAsync("/institution/organisations")).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        using var elsewhere = gateway.Client(remoteAddress: "203.0.113.61");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("/institution/organisations")).StatusCode);
+    }
+
+    [Fact]
     public async Task Health_probes_are_never_limited()
     {
         using var client = gateway.Client(remoteAddress: "203.0.113.50");
